@@ -1,0 +1,186 @@
+"""The ``govie`` command.
+
+Sub-commands map one to one onto the Python API so that anything the shell
+does can be done from Python and the other way round.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args) or 0
+    except BrokenPipeError:  # `govie extract … | head` is fine
+        return 0
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="govie",
+        description="Turn Chinese government work plans into accountability data: tasks, lead and other "
+                    "owners, deadlines and quantified targets.",
+        epilog="Example: govie extract examples/000_5faf861f23ba1fc9.txt --format table")
+    p.add_argument("--version", action="version", version=f"govie {__version__}")
+    sub = p.add_subparsers(title="commands", metavar="COMMAND")
+
+    ex = sub.add_parser("extract", help="extract tasks, owners, targets and deadlines from documents",
+                        description="Read documents (files, directories of .txt files, or - for stdin) and "
+                                    "write what govie finds in them.")
+    ex.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, or - for standard input")
+    ex.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output "
+                                                          "(required for xlsx)")
+    ex.add_argument("-f", "--format", choices=("table", "jsonl", "csv", "xlsx"), default=None,
+                    help="table: accountability table in the terminal (default on a terminal); "
+                         "jsonl: one annotation record per document (default otherwise); "
+                         "csv/xlsx: one row per task")
+    ex.add_argument("--year", type=int, help="the year the plans are for (default: inferred per document)")
+    ex.add_argument("--model", metavar="DIR", help="model directory from `govie train` (default: bundled model)")
+    ex.add_argument("--workers", type=int, default=1, metavar="N", help="processes to use (default 1)")
+    ex.set_defaults(func=_cmd_extract)
+
+    data = sub.add_parser("data", help="work with annotated records: validate, build, stats",
+                          description="Tools for the annotated corpus (record format: data/ANNOTATION.md).")
+    dsub = data.add_subparsers(title="data commands", metavar="DATA_COMMAND")
+    dv = dsub.add_parser("validate", help="check records against the record format")
+    dv.add_argument("paths", nargs="+", metavar="PATH", help=".jsonl/.json record files, or markup .txt files")
+    dv.set_defaults(func=_cmd_data_validate)
+    db = dsub.add_parser("build", help="compile data/markup into data/train.jsonl and data/dev.jsonl")
+    db.add_argument("--markup", default="data/markup", help="markup directory (default data/markup)")
+    db.add_argument("--out", default="data", help="output directory (default data)")
+    db.set_defaults(func=_cmd_data_build)
+    ds = dsub.add_parser("stats", help="counts per label, relation, style, place and split")
+    ds.add_argument("paths", nargs="+", metavar="PATH", help="record files; the file name stem names the split")
+    ds.set_defaults(func=_cmd_data_stats)
+    data.set_defaults(func=lambda args: data.print_help() or 2)
+    return p
+
+
+def _load_any(path):
+    """Records from a record file, or the record compiled from a markup file."""
+    from .corpus.markup import compile_markup, to_record
+    from .corpus.records import read_records
+
+    if str(path).endswith(".txt"):
+        return [to_record(compile_markup(open(path, encoding="utf-8").read()))]
+    return list(read_records(path))
+
+
+def _cmd_data_validate(args) -> int:
+    from .corpus.records import check_record
+
+    bad = 0
+    for path in args.paths:
+        try:
+            records = _load_any(path)
+        except (OSError, ValueError) as err:
+            print(f"{path}: ERROR {err}")
+            bad += 1
+            continue
+        for rec in records:
+            errs = check_record(rec)
+            n_ent, n_rel = len(rec.get("entities", [])), len(rec.get("relations", []))
+            print(f"{path} [{rec.get('id')}] {n_ent} entities, {n_rel} relations: {'OK' if not errs else 'ERRORS'}")
+            for e in errs:
+                print("   ", e)
+            bad += bool(errs)
+    return 1 if bad else 0
+
+
+def _cmd_data_build(args) -> int:
+    from .corpus.build import compile_dir
+    from .corpus.records import write_records
+
+    by_split, errors = compile_dir(args.markup)
+    for e in errors:
+        print(e, file=sys.stderr)
+    if errors:
+        return 1
+    for split, records in by_split.items():
+        out = Path(args.out) / f"{split}.jsonl"
+        write_records(records, out)
+        print(f"{out}: {len(records)} documents, {sum(len(r['text']) for r in records):,} characters")
+    return 0
+
+
+def _cmd_data_stats(args) -> int:
+    from .corpus.stats import corpus_stats, format_stats
+
+    by_split = {}
+    for path in args.paths:
+        by_split.setdefault(Path(path).stem, []).extend(_load_any(path))
+    print(format_stats(corpus_stats(by_split)))
+    return 0
+
+
+def _cmd_extract(args) -> int:
+    from .api import load
+    from .output import write_csv, write_jsonl, write_table, write_xlsx
+    from .reader import iter_paths, read
+
+    fmt = args.format or ("xlsx" if args.output and args.output.endswith(".xlsx") else
+                          "table" if sys.stdout.isatty() and not args.output else "jsonl")
+    if fmt == "xlsx" and not args.output:
+        print("govie: --format xlsx needs -o FILE.xlsx", file=sys.stderr)
+        return 2
+    try:
+        extractor = load(args.model)
+    except Exception as err:
+        print(f"govie: {err}", file=sys.stderr)
+        return 2
+    failures = []
+
+    def documents():
+        sources = []
+        for raw in args.paths:
+            if raw == "-":
+                sources.append(("<stdin>", None))
+            else:
+                found = iter_paths([raw])
+                if not found:
+                    failures.append(raw)
+                    print(f"govie: {raw}: no documents found", file=sys.stderr)
+                sources.extend((str(f), f) for f in found)
+        for name, path in sources:
+            meta = {"source": name}
+            try:
+                text = sys.stdin.read() if path is None else read(path).text
+            except Exception as err:
+                failures.append(name)
+                print(f"govie: {name}: {err}", file=sys.stderr)
+                from .document import Document
+
+                yield name, Document(text="", meta={"source": name, "error": str(err)})
+                continue
+            doc = extractor.extract_safe(text, year=args.year, meta=meta)
+            if doc.meta.get("error"):
+                failures.append(name)
+                print(f"govie: {name}: {doc.meta['error']}", file=sys.stderr)
+            yield Path(name).stem if path is not None else name, doc
+
+    if fmt == "xlsx":
+        write_xlsx(documents(), args.output)
+    else:
+        out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+        try:
+            {"jsonl": write_jsonl, "csv": write_csv, "table": write_table}[fmt](documents(), out)
+        finally:
+            if args.output:
+                out.close()
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

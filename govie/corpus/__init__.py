@@ -1,0 +1,1 @@
+"""The annotated corpus: authoring markup, records, validation, statistics, conversions."""

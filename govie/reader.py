@@ -1,0 +1,61 @@
+"""Reading documents from files: bytes in whatever encoding users have, text out.
+
+UTF-8 (with or without BOM) is tried first because it is unambiguous; other
+encodings (GBK/GB18030, Big5) are detected by charset-normalizer rather than
+guessed by hand.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError
+
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+
+
+@dataclass
+class ReadResult:
+    text: str
+    meta: dict = field(default_factory=dict)
+
+
+def read(path) -> ReadResult:
+    """Read a document file and return its text and what is known about it."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("E003", path=path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError("E005", path=path, reason=err.strerror or str(err)) from None
+    text, encoding = decode(data)
+    if text is None:
+        raise InputError("E005", path=path, reason="not text in any encoding govie recognises")
+    return ReadResult(text, {"source": str(path), "encoding": encoding})
+
+
+def decode(data: bytes) -> tuple[str | None, str | None]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    for enc in ("gb18030", "big5"):
+        try:
+            return data.decode(enc), enc
+        except UnicodeDecodeError:
+            continue
+    return None, None
+
+
+def iter_paths(paths) -> list[Path]:
+    """Expand directories into their text files, sorted, so runs are reproducible."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES))
+        else:
+            out.append(p)
+    return out

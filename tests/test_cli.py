@@ -1,0 +1,67 @@
+"""The govie command, called in-process through its main()."""
+import csv
+import io
+import json
+
+from govie import __version__
+from govie.cli import main
+
+
+
+def test_version(capsys):
+    try:
+        main(["--version"])
+    except SystemExit as e:
+        assert e.code == 0
+    assert capsys.readouterr().out.strip() == f"govie {__version__}"
+
+
+def test_extract_table_prints_the_accountability_table(capsys, seeds):
+    assert main(["extract", str(seeds["000"]), "--format", "table"]) == 0
+    out = capsys.readouterr().out
+    assert "金府办发〔2018〕33号" in out
+    assert "区规划土地局" in out and "48 tasks" in out
+
+
+def test_extract_jsonl_to_file_writes_valid_records(tmp_path, seeds):
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(seeds["000"]), str(seeds["004"]), "-o", str(out), "--format", "jsonl"]) == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == ["000_5faf861f23ba1fc9", "004_304b8f80a1f0d01d"]
+    assert records[1]["meta"]["year"] == 2020
+
+
+def test_extract_csv_from_a_directory(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("1.新建学校。(区教育局牵头)\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("1.新建医院。\n2.新建道路。\n", encoding="utf-8")
+    assert main(["extract", str(tmp_path), "--format", "csv", "--year", "2021"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [(r["document"], r["task"], r["lead"]) for r in rows] == [
+        ("a", "新建学校。", "区教育局"), ("b", "新建医院。", ""), ("b", "新建道路。", "")]
+
+
+def test_extract_stdin(monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO("1.完成改造。(区建委牵头)"))
+    assert main(["extract", "-", "--format", "jsonl"]) == 0
+    rec = json.loads(capsys.readouterr().out)
+    assert rec["id"] == "<stdin>" and len(rec["relations"]) == 1
+
+
+def test_a_missing_file_is_reported_and_the_others_still_come_out(tmp_path, capsys, seeds):
+    out = tmp_path / "out.jsonl"
+    code = main(["extract", str(tmp_path / "missing.txt"), str(seeds["004"]), "-o", str(out), "-f", "jsonl"])
+    assert code == 1
+    lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert "E003" in lines[0]["error"] and len(lines[1]["entities"]) > 0
+    assert "missing.txt" in capsys.readouterr().err
+
+
+def test_xlsx_output(tmp_path, seeds):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "t.xlsx"
+    assert main(["extract", str(seeds["000"]), "-o", str(out)]) == 0
+    ws = load_workbook(out).active
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0][:5] == ("document", "section", "number", "title", "task")
+    assert len(rows) == 1 + 48
