@@ -22,6 +22,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args) or 0
     except BrokenPipeError:  # `govie extract … | head` is fine
         return 0
+    except (OSError, ValueError) as err:  # say what failed, never a traceback from deep inside
+        print(f"govie: {err}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
@@ -51,6 +54,28 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--workers", type=int, default=1, metavar="N", help="processes to use (default 1)")
     ex.set_defaults(func=_cmd_extract)
 
+    tr = sub.add_parser("train", help="train a model from annotated records",
+                        description="Train the entity tagger (and relation classifier) from records in the format "
+                                    "of data/ANNOTATION.md, deterministically for a given --seed.")
+    tr.add_argument("--train", required=True, metavar="FILE", help="training records (.jsonl)")
+    tr.add_argument("--dev", metavar="FILE", help="dev records, scored after training (never trained on)")
+    tr.add_argument("--out", required=True, metavar="DIR", help="model directory to write")
+    tr.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    tr.add_argument("--segmenter", choices=("jieba", "pkuseg"), default="jieba",
+                    help="word segmenter for the tagger (default jieba)")
+    tr.add_argument("--quiet", action="store_true", help="no progress bar")
+    tr.set_defaults(func=_cmd_train)
+
+    ev = sub.add_parser("evaluate", help="score a model on annotated records, with baselines",
+                        description="Per-label precision, recall and F1 (exact and overlapping spans), norm "
+                                    "accuracy, TASK and relation F1; jieba.posseg and jionlp baselines on the "
+                                    "same records.")
+    ev.add_argument("file", metavar="FILE.jsonl", help="gold records")
+    ev.add_argument("--model", metavar="DIR", help="model directory (default: bundled model)")
+    ev.add_argument("--json", action="store_true", help="print the full results as JSON")
+    ev.add_argument("--no-baselines", action="store_true", help="skip the baselines")
+    ev.set_defaults(func=_cmd_evaluate)
+
     data = sub.add_parser("data", help="work with annotated records: validate, build, stats",
                           description="Tools for the annotated corpus (record format: data/ANNOTATION.md).")
     dsub = data.add_subparsers(title="data commands", metavar="DATA_COMMAND")
@@ -60,12 +85,37 @@ def _parser() -> argparse.ArgumentParser:
     db = dsub.add_parser("build", help="compile data/markup into data/train.jsonl and data/dev.jsonl")
     db.add_argument("--markup", default="data/markup", help="markup directory (default data/markup)")
     db.add_argument("--out", default="data", help="output directory (default data)")
+    db.add_argument("--split", default="data/split.json", help="split file naming the dev provinces "
+                                                               "(default data/split.json)")
     db.set_defaults(func=_cmd_data_build)
     ds = dsub.add_parser("stats", help="counts per label, relation, style, place and split")
     ds.add_argument("paths", nargs="+", metavar="PATH", help="record files; the file name stem names the split")
     ds.set_defaults(func=_cmd_data_stats)
     data.set_defaults(func=lambda args: data.print_help() or 2)
     return p
+
+
+def _cmd_train(args) -> int:
+    from .training import train
+
+    meta = train(args.train, args.dev, args.out, seed=args.seed, segmenter=args.segmenter, progress=not args.quiet)
+    print(f"model written to {args.out} ({meta['trained_on']['documents']} documents, "
+          f"{meta['train_seconds']} s)")
+    if "dev" in meta:
+        from .evaluate import format_results
+
+        print(format_results({"govie": meta["dev"], "file": args.dev}))
+    return 0
+
+
+def _cmd_evaluate(args) -> int:
+    import json
+
+    from .evaluate import evaluate_path, format_results
+
+    results = evaluate_path(args.file, model=args.model, baselines=not args.no_baselines)
+    print(json.dumps(results, ensure_ascii=False, indent=2) if args.json else format_results(results))
+    return 0
 
 
 def _load_any(path):
@@ -100,14 +150,15 @@ def _cmd_data_validate(args) -> int:
 
 
 def _cmd_data_build(args) -> int:
-    from .corpus.build import compile_dir
+    from .corpus.build import compile_dir, load_split
     from .corpus.records import write_records
 
-    by_split, errors = compile_dir(args.markup)
+    by_split, errors = compile_dir(args.markup, load_split(args.split))
     for e in errors:
         print(e, file=sys.stderr)
     if errors:
         return 1
+    Path(args.out).mkdir(parents=True, exist_ok=True)
     for split, records in by_split.items():
         out = Path(args.out) / f"{split}.jsonl"
         write_records(records, out)

@@ -38,6 +38,18 @@ class Extractor:
     def __init__(self, *, model: ModelDir | None = None, max_chars: int = MAX_CHARS):
         self.model = model
         self.max_chars = max_chars
+        self.nlp = None
+        if model is not None and model.component("tagger") is not None:
+            from .entities.spacy_pipeline import build_nlp
+            from .entities.tagger import EntityTagger
+
+            try:
+                tagger = EntityTagger.from_disk(model.component("tagger"))
+            except (OSError, ValueError, KeyError) as err:
+                from .errors import ModelError
+
+                raise ModelError("E009", path=model.path, reason=f"tagger unreadable ({err})") from None
+            self.nlp = build_nlp(tagger)
 
     # ------------------------------------------------------------ public API
 
@@ -80,23 +92,63 @@ class Extractor:
 
     # ------------------------------------------------------------ stages
 
+    def _tag(self, norm: NormalizedText, structure: Structure, doc: Document) -> list[Entity]:
+        """Run the spaCy pipeline on the normalised text; entities come back in input offsets."""
+        if self.nlp is None or not norm.text.strip():
+            return []
+        sdoc = self.nlp.make_doc(norm.text)
+        sdoc.user_data["govie"] = {"structure": structure, "year": doc.year, "title": doc.meta.get("title")}
+        for _, proc in self.nlp.pipeline:
+            sdoc = proc(sdoc)
+        out = []
+        for f in sdoc.user_data.get("govie_found", []):
+            s, e = norm.to_original(f.start, f.end)
+            out.append(Entity(f.label, s, e, doc.text[s:e], norm=f.norm, score=f.score))
+        return out
+
     def _fill(self, doc: Document, norm: NormalizedText, structure: Structure) -> None:
         text = doc.text
-        entities: list[Entity] = []
+        entities: list[Entity] = self._tag(norm, structure, doc)
+        by_span = {(e.start, e.end): e for e in entities}
         relations: list[Relation] = []
         tasks: list[Task] = []
+
+        def entity_for(s: int, e: int, label: str) -> Entity:
+            """The tagger's entity for a span an owner note names, or a new one."""
+            if (s, e) in by_span:
+                return by_span[(s, e)]
+            overlapping = [x for x in entities if x.start < e and s < x.end and x.label in ("AGENCY", "TOWN")]
+            if overlapping:
+                return max(overlapping, key=lambda x: min(e, x.end) - max(s, x.start))
+            ent = Entity(label, s, e, text[s:e], score=0.9, source="owner_note")
+            entities.append(ent)
+            by_span[(s, e)] = ent
+            return ent
+
         for item in structure.items:
             s, e = norm.to_original(item.start, item.end)
             task = Task(s, e, text[s:e], section=list(item.section), title=item.title, number=item.number,
                         source=item.source)
+            note_spans = []
             for note in item.notes:
+                note_spans.append(norm.to_original(note.start, note.end))
                 for unit in note.units:
                     us, ue = norm.to_original(unit.start, unit.end)
-                    ent = Entity(unit.label, us, ue, text[us:ue], source="owner_note")
-                    entities.append(ent)
+                    ent = entity_for(us, ue, unit.label)
                     rel_type = "LEAD" if unit.role == "lead" else "OWNER"
-                    relations.append(Relation(rel_type, task, ent, evidence=note.kind))
+                    if any(r.task is task and r.target is ent for r in relations):
+                        continue
+                    relations.append(Relation(rel_type, task, ent, score=min(1.0, ent.score), evidence=note.kind))
                     (task.lead if rel_type == "LEAD" else task.owners).append(ent)
+            for ent in entities:
+                inside = s <= ent.start and ent.end <= e
+                in_note = any(a <= ent.start and ent.end <= b for a, b in note_spans)
+                if ent.label == "METRIC" and inside:
+                    task.metrics.append(ent)
+                elif ent.label == "DEADLINE" and (inside or in_note):
+                    task.deadlines.append(ent)
+                    relations.append(Relation("DUE", task, ent, score=ent.score,
+                                              evidence="inside" if inside else "owner_note"))
             tasks.append(task)
         doc.tasks = tasks
         doc.entities = sorted(entities, key=lambda x: (x.start, x.end))

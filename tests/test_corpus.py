@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from govie.cli import main
-from govie.corpus.build import compile_dir
+from govie.corpus.build import compile_dir, load_split
 from govie.corpus.markup import MarkupError, compile_markup, to_record
 from govie.corpus.records import check_record, read_records
 
@@ -21,7 +21,7 @@ def test_committed_records_are_valid():
 
 
 def test_committed_records_are_the_compiled_markup():
-    by_split, errors = compile_dir(DATA / "markup")
+    by_split, errors = compile_dir(DATA / "markup", load_split(DATA / "split.json"))
     assert errors == []
     for split, records in by_split.items():
         committed = list(read_records(DATA / f"{split}.jsonl"))

@@ -14,8 +14,23 @@ from .records import check_record
 SPLITS = ("train", "dev")
 
 
-def compile_dir(markup_dir) -> tuple[dict, list[str]]:
-    """Compile every markup file; return ({split: [records]}, [errors])."""
+def load_split(path) -> set:
+    """The provinces whose documents form the dev split (``data/split.json``)."""
+    import json
+
+    path = Path(path)
+    if not path.is_file():
+        return set()
+    return set(json.loads(path.read_text(encoding="utf-8")).get("dev_provinces", []))
+
+
+def compile_dir(markup_dir, dev_provinces=()) -> tuple[dict, list[str]]:
+    """Compile every markup file; return ({split: [records]}, [errors]).
+
+    A document goes to dev when its header says ``split: dev`` or its
+    province is one of ``dev_provinces``; to train otherwise.
+    """
+    dev_provinces = set(dev_provinces)
     out: dict = {s: [] for s in SPLITS}
     errors: list[str] = []
     seen: dict = {}
@@ -33,7 +48,8 @@ def compile_dir(markup_dir) -> tuple[dict, list[str]]:
             errors.append(f"{path}: id {record['id']} also used by {seen[record['id']]}")
             continue
         seen[record["id"]] = path
-        split = record["meta"].pop("split", "train")
+        split = record["meta"].pop("split", None) or (
+            "dev" if record["meta"].get("province") in dev_provinces else "train")
         if split not in SPLITS:
             errors.append(f"{path}: split must be one of {SPLITS}, not {split!r}")
             continue

@@ -14,6 +14,9 @@ from dataclasses import dataclass
 # Spaces that separate a number from its unit or split a number: "1.6 个百分点",
 # "20732 架次", "63 家". Removing them lets one pattern match both spellings.
 _INNER_SPACE = re.compile(r"(?<=[0-9.%])[ \t\u00a0]+(?=[0-9.%个万亿千百十元家架人项条座所套张户亩吨米公千])")
+# One space between two Chinese characters is an artefact of PDF or web extraction
+# ("市 财政局"); wider gaps may separate table columns and are kept.
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 
 
 def _char_map(ch: str) -> str:
@@ -71,9 +74,10 @@ def normalize(text: str) -> NormalizedText:
     mapped_text = "".join(out)
     # Second pass: drop spaces inside numbers, composing the offset maps.
     keep = [True] * len(mapped_text)
-    for m in _INNER_SPACE.finditer(mapped_text):
-        for j in range(m.start(), m.end()):
-            keep[j] = False
+    for pattern in (_INNER_SPACE, _CJK_SPACE):
+        for m in pattern.finditer(mapped_text):
+            for j in range(m.start(), m.end()):
+                keep[j] = False
     if all(keep):
         final, final_offsets = mapped_text, offsets
     else:
