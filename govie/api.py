@@ -62,7 +62,8 @@ def extract_many(texts: Iterable[str], *, year: int | None = None, n_process: in
                  batch_size: int = 16) -> Iterator[Document]:
     """Extract a stream of documents, in input order; see ``Extractor.extract_many``.
 
-    >>> [len(d.tasks) for d in extract_many(["1.完成改造。", ""])]
+    >>> docs = extract_many(["一、主要任务\\n1.完成老旧小区改造。(区建委牵头)", ""])
+    >>> [len(d.tasks) for d in docs]
     [1, 0]
     """
     return _get_default().extract_many(texts, year=year, n_process=n_process, batch_size=batch_size)

@@ -124,10 +124,12 @@ def jieba_posseg_record(record: dict) -> dict:
         word, flag = pairs[k]
         start, end = pos, pos + len(word)
         label = {"nt": "AGENCY", "ns": "TOWN", "t": "DEADLINE"}.get(flag)
-        if flag == "m" and k + 1 < len(pairs) and pairs[k + 1][1] == "q":
-            end += len(pairs[k + 1][0])
+        if flag == "m" and any(ch.isdigit() for ch in word):
+            if k + 1 < len(pairs) and pairs[k + 1][1] == "q":
+                end += len(pairs[k + 1][0])
+                k += 1
             pos = end
-            k += 2
+            k += 1
             ents.append(("METRIC", start, end))
             continue
         if label and word.strip():
@@ -139,9 +141,12 @@ def jieba_posseg_record(record: dict) -> dict:
 
 def jionlp_record(record: dict) -> dict:
     """Baseline: jionlp's time extractor (DEADLINE) and money extractor (METRIC)."""
+    import contextlib
+    import io
     import time
 
-    import jionlp as jio
+    with contextlib.redirect_stdout(io.StringIO()):  # jionlp prints a banner on import
+        import jionlp as jio
 
     text = record["text"]
     ents = []

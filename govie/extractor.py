@@ -12,11 +12,15 @@ from typing import Iterable, Iterator
 from .document import Document, Entity, Relation, Section, Task
 from .errors import InputError
 from .model_dir import ModelDir
+from .relations.linker import RelationLinker, TaskFilter, match_body_to_rows
 from .structure.parser import Structure, parse
 from .text import NormalizedText, normalize
 
 MAX_CHARS = 20_000_000
 _YEAR = re.compile(r"(19[5-9]\d|20\d\d)\s*年")
+# A notice's requirement to its addressees: "请于…前报送", "每季度末向市政府报告".
+_REQUIREMENT = re.compile(r"报送|上报|报告|提交|反馈|报市|报区|报县|报省|前将|请于|务于|于.{0,16}前|督查|考核|通报")
+_SENTENCE_END = "。;;\n"
 
 
 class Extractor:
@@ -50,6 +54,18 @@ class Extractor:
 
                 raise ModelError("E009", path=model.path, reason=f"tagger unreadable ({err})") from None
             self.nlp = build_nlp(tagger)
+        self.task_filter = TaskFilter()
+        self.linker = RelationLinker()
+        if model is not None:
+            try:
+                if model.component("tasks") is not None:
+                    self.task_filter = TaskFilter.from_disk(model.component("tasks"))
+                if model.component("linker") is not None:
+                    self.linker = RelationLinker.from_disk(model.component("linker"))
+            except (OSError, ValueError, KeyError) as err:
+                from .errors import ModelError
+
+                raise ModelError("E009", path=model.path, reason=f"relation models unreadable ({err})") from None
 
     # ------------------------------------------------------------ public API
 
@@ -92,71 +108,74 @@ class Extractor:
 
     # ------------------------------------------------------------ stages
 
-    def _tag(self, norm: NormalizedText, structure: Structure, doc: Document) -> list[Entity]:
-        """Run the spaCy pipeline on the normalised text; entities come back in input offsets."""
+    def _tag(self, norm: NormalizedText, structure: Structure, doc: Document) -> list:
+        """Run the spaCy pipeline on the normalised text; returns the tagger's findings (normalised offsets)."""
         if self.nlp is None or not norm.text.strip():
             return []
         sdoc = self.nlp.make_doc(norm.text)
         sdoc.user_data["govie"] = {"structure": structure, "year": doc.year, "title": doc.meta.get("title")}
         for _, proc in self.nlp.pipeline:
             sdoc = proc(sdoc)
-        out = []
-        for f in sdoc.user_data.get("govie_found", []):
-            s, e = norm.to_original(f.start, f.end)
-            out.append(Entity(f.label, s, e, doc.text[s:e], norm=f.norm, score=f.score))
-        return out
+        return sdoc.user_data.get("govie_found", [])
 
     def _fill(self, doc: Document, norm: NormalizedText, structure: Structure) -> None:
         text = doc.text
-        entities: list[Entity] = self._tag(norm, structure, doc)
-        by_span = {(e.start, e.end): e for e in entities}
-        relations: list[Relation] = []
-        tasks: list[Task] = []
-
-        def entity_for(s: int, e: int, label: str) -> Entity:
-            """The tagger's entity for a span an owner note names, or a new one."""
-            if (s, e) in by_span:
-                return by_span[(s, e)]
-            overlapping = [x for x in entities if x.start < e and s < x.end and x.label in ("AGENCY", "TOWN")]
-            if overlapping:
-                return max(overlapping, key=lambda x: min(e, x.end) - max(s, x.start))
-            ent = Entity(label, s, e, text[s:e], score=0.9, source="owner_note")
-            entities.append(ent)
-            by_span[(s, e)] = ent
-            return ent
-
+        # 1. mentions: the tagger's, plus units named in owner notes that the tagger missed
+        mentions = [(f.start, f.end, f.label, f.score, f.norm, "tagger") for f in self._tag(norm, structure, doc)]
         for item in structure.items:
+            for note in item.notes:
+                for u in note.units:
+                    if not any(s < u.end and u.start < e for s, e, *_ in mentions):
+                        mentions.append((u.start, u.end, u.label, 0.9, None, "owner_note"))
+        mentions.sort(key=lambda m: (m[0], m[1]))
+        entities = []
+        for s, e, label, score, norm_value, source in mentions:
+            os_, oe = norm.to_original(s, e)
+            entities.append(Entity(label, os_, oe, text[os_:oe], norm=norm_value, score=score, source=source))
+        # 2. tasks: structural items the task filter keeps
+        scores = self.task_filter.scores(norm.text, structure)
+        kept = [(it, sc) for it, sc in zip(structure.items, scores) if sc >= self.task_filter.threshold]
+        # A time expression is a deadline only inside a task, its owner notes, or a notice's requirement.
+        in_scope = [(it.start, it.end) for it, _ in kept] + [(n.start, n.end) for it, _ in kept for n in it.notes]
+        keep = [m[2] != "DEADLINE" or any(a <= m[0] and m[1] <= b for a, b in in_scope)
+                or _is_requirement(norm.text, m[0]) for m in mentions]
+        mentions = [m for m, k in zip(mentions, keep) if k]
+        entities = [ent for ent, k in zip(entities, keep) if k]
+        tasks = []
+        for item, score in kept:
             s, e = norm.to_original(item.start, item.end)
             task = Task(s, e, text[s:e], section=list(item.section), title=item.title, number=item.number,
-                        source=item.source)
-            note_spans = []
-            for note in item.notes:
-                note_spans.append(norm.to_original(note.start, note.end))
-                for unit in note.units:
-                    us, ue = norm.to_original(unit.start, unit.end)
-                    ent = entity_for(us, ue, unit.label)
-                    rel_type = "LEAD" if unit.role == "lead" else "OWNER"
-                    if any(r.task is task and r.target is ent for r in relations):
-                        continue
-                    relations.append(Relation(rel_type, task, ent, score=min(1.0, ent.score), evidence=note.kind))
-                    (task.lead if rel_type == "LEAD" else task.owners).append(ent)
-            for ent in entities:
-                inside = s <= ent.start and ent.end <= e
-                in_note = any(a <= ent.start and ent.end <= b for a, b in note_spans)
-                if ent.label == "METRIC" and inside:
-                    task.metrics.append(ent)
-                elif ent.label == "DEADLINE" and (inside or in_note):
-                    task.deadlines.append(ent)
-                    relations.append(Relation("DUE", task, ent, score=ent.score,
-                                              evidence="inside" if inside else "owner_note"))
+                        source=item.source, score=score)
+            task.metrics = [ent for ent in entities if ent.label == "METRIC" and s <= ent.start and ent.end <= e]
             tasks.append(task)
+        # 3. relations: who leads, who else owns, by when
+        relations = []
+        items = [it for it, _ in kept]
+        for i, m, rtype, score in self.linker.predict(norm.text, structure, items, [x[:3] for x in mentions]):
+            task, ent = tasks[i], entities[m]
+            relations.append(Relation(rtype, task, ent, score=score, evidence="linker"))
+            {"LEAD": task.lead, "OWNER": task.owners, "DUE": task.deadlines}[rtype].append(ent)
+        # 4. the same task written twice (body item and annex row) shares the row's owners
+        for body, row in match_body_to_rows(tasks):
+            for r in [r for r in relations if r.task is row and r.type in ("LEAD", "OWNER")]:
+                if any(x.task is body and x.target is r.target for x in relations):
+                    continue
+                relations.append(Relation(r.type, body, r.target, score=r.score, inferred=True,
+                                          evidence=f"annex row {row.number or ''}: {row.title or row.text[:20]}"))
+                (body.lead if r.type == "LEAD" else body.owners).append(r.target)
         doc.tasks = tasks
-        doc.entities = sorted(entities, key=lambda x: (x.start, x.end))
+        doc.entities = entities
         doc.relations = relations
         doc.sections = [_section(sec, norm) for sec in structure.sections]
 
 
 # ---------------------------------------------------------------- helpers
+
+def _is_requirement(text: str, pos: int) -> bool:
+    start = max(text.rfind(ch, 0, pos) for ch in _SENTENCE_END) + 1
+    ends = [i for i in (text.find(ch, pos) for ch in _SENTENCE_END) if i >= 0]
+    return bool(_REQUIREMENT.search(text, start, min(ends) if ends else len(text)))
+
 
 def _check_text(text, max_chars: int) -> None:
     if not isinstance(text, str):

@@ -42,7 +42,10 @@ def train(train_path, dev_path=None, out=None, *, seed: int = 0, segmenter: str 
         if segmenter != "jieba":
             tagger.segmenter = Segmenter(backend=segmenter, user_words=tagger.segmenter.user_words)
     tagger.to_disk(tmp / "tagger")
-    components = ["tagger"]
+    task_filter, linker = fit_relations(records, seed=seed)
+    task_filter.to_disk(tmp / "tasks")
+    linker.to_disk(tmp / "linker")
+    components = ["tagger", "tasks", "linker"]
     meta = {
         "govie_model_format": FORMAT_VERSION,
         "govie_version": __version__,
@@ -63,6 +66,51 @@ def train(train_path, dev_path=None, out=None, *, seed: int = 0, segmenter: str 
         shutil.rmtree(out)
     tmp.rename(out)
     return meta
+
+
+def relation_examples(records):
+    """Training examples for the task filter and the linker, in normalised offsets.
+
+    Candidates come from the structure parser, as they will at prediction
+    time; mentions and relations come from the gold annotation.
+    """
+    from .relations.linker import _iou
+    from .structure.parser import parse
+    from .text import normalize
+
+    task_examples, link_examples = [], []
+    for rec in records:
+        n = normalize(rec["text"])
+        structure = parse(n.text)
+        ents = {e["id"]: e for e in rec.get("entities", [])}
+        gold_tasks = {eid: n.to_normalized(e["start_offset"], e["end_offset"])
+                      for eid, e in ents.items() if e["label"] == "TASK"}
+        task_examples.append((n.text, structure, list(gold_tasks.values())))
+        items, item_of_task = [], {}
+        for item in structure.items:
+            best = max(gold_tasks.items(), key=lambda kv: _iou((item.start, item.end), kv[1]), default=None)
+            if best is not None and _iou((item.start, item.end), best[1]) >= 0.5 and best[0] not in item_of_task:
+                item_of_task[best[0]] = len(items)
+                items.append(item)
+        mention_ids = [eid for eid, e in ents.items() if e["label"] in ("AGENCY", "TOWN", "DEADLINE")]
+        mentions = [(*n.to_normalized(ents[eid]["start_offset"], ents[eid]["end_offset"]), ents[eid]["label"])
+                    for eid in mention_ids]
+        index_of = {eid: k for k, eid in enumerate(mention_ids)}
+        gold = {}
+        for r in rec.get("relations", []):
+            if r.get("inferred") or r["from_id"] not in item_of_task or r["to_id"] not in index_of:
+                continue
+            gold[(item_of_task[r["from_id"]], index_of[r["to_id"]])] = r["type"]
+        link_examples.append((n.text, structure, items, mentions, gold))
+    return task_examples, link_examples
+
+
+def fit_relations(records, *, seed: int = 0):
+    """Fit the task filter and the relation linker on annotated records."""
+    from .relations.linker import RelationLinker, TaskFilter
+
+    task_examples, link_examples = relation_examples(records)
+    return TaskFilter().fit(task_examples, seed=seed), RelationLinker().fit(link_examples, seed=seed)
 
 
 class _NoBar:

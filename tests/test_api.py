@@ -33,9 +33,21 @@ def test_to_dict_of_seed000_links_each_annex_row_to_its_units(seed_docs):
     text = rec["text"]
     leads = [(text[ents[r["from_id"]]["start_offset"]:ents[r["from_id"]]["start_offset"] + 8],
               text[ents[r["to_id"]]["start_offset"]:ents[r["to_id"]]["end_offset"]])
-             for r in rec["relations"] if r["type"] == "LEAD"]
+             for r in rec["relations"] if r["type"] == "LEAD" and not r.get("inferred")]
     assert ("以“多规融合”为", "区规划土地局") in leads
     assert len(leads) == 29
+    inferred = [r for r in rec["relations"] if r.get("inferred")]
+    assert inferred and all(r["evidence"].startswith("annex row") for r in inferred)
+
+
+def test_body_items_inherit_the_owners_of_their_annex_row(seed_docs):
+    tasks = seed_docs["000"].tasks
+    body = {t.number: t for t in tasks if t.source == "body"}
+    rows = {t.number: t for t in tasks if t.source == "table"}
+    assert len(body) == len(rows) == 24
+    for number, row in rows.items():
+        assert [e.text for e in body[number].lead] == [e.text for e in row.lead], number
+    assert [e.text for e in body["20"].lead] == ["区委“1+7”推进办", "区建设管理委"]
 
 
 def test_year_argument_wins_and_is_checked():
@@ -57,14 +69,15 @@ def test_empty_or_junk_text_gives_an_empty_document(text):
 
 
 def test_extract_many_keeps_order_and_survives_a_bad_document():
-    texts = ["1.完成改造。", None, "1.新建学校。\n2.新建医院。"]
+    texts = ["一、主要任务\n1.完成老旧小区改造。(区建委牵头)", None,
+             "一、主要任务\n1.新建学校。(区教育局牵头)\n2.新建医院。(区卫健委牵头)"]
     docs = list(govie.extract_many(texts))
     assert [len(d.tasks) for d in docs] == [1, 0, 2]
     assert "E001" in docs[1].meta["error"]
 
 
 def test_extract_many_with_two_processes_matches_one():
-    texts = [f"{i}.完成第{i}项改造。(区建委牵头)" for i in range(1, 9)]
+    texts = [f"一、主要任务\n{i}.完成第{i}项改造。(区建委牵头)" for i in range(1, 9)]
     one = [d.to_dict() for d in govie.extract_many(texts)]
     two = [d.to_dict() for d in govie.extract_many(texts, n_process=2, batch_size=2)]
     assert one == two

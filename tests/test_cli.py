@@ -32,16 +32,17 @@ def test_extract_jsonl_to_file_writes_valid_records(tmp_path, seeds):
 
 
 def test_extract_csv_from_a_directory(tmp_path, capsys):
-    (tmp_path / "a.txt").write_text("1.新建学校。(区教育局牵头)\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("1.新建医院。\n2.新建道路。\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("一、主要任务\n1.新建学校。(区教育局牵头)\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("一、主要任务\n1.新建医院。(区卫健委牵头)\n2.新建道路。(区交通委牵头)\n",
+                                    encoding="utf-8")
     assert main(["extract", str(tmp_path), "--format", "csv", "--year", "2021"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert [(r["document"], r["task"], r["lead"]) for r in rows] == [
-        ("a", "新建学校。", "区教育局"), ("b", "新建医院。", ""), ("b", "新建道路。", "")]
+        ("a", "新建学校。", "区教育局"), ("b", "新建医院。", "区卫健委"), ("b", "新建道路。", "区交通委")]
 
 
 def test_extract_stdin(monkeypatch, capsys):
-    monkeypatch.setattr("sys.stdin", io.StringIO("1.完成改造。(区建委牵头)"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("一、主要任务\n1.完成老旧小区改造。(区建委牵头)"))
     assert main(["extract", "-", "--format", "jsonl"]) == 0
     rec = json.loads(capsys.readouterr().out)
     assert rec["id"] == "<stdin>" and len(rec["relations"]) == 1

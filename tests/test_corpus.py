@@ -78,3 +78,17 @@ def test_markup_compiles_to_offsets_and_norms():
 def test_markup_errors_name_the_problem(bad, message):
     with pytest.raises(MarkupError, match=message):
         to_record(compile_markup(bad))
+
+
+def test_data_readme_lists_every_document_and_the_split_is_by_place():
+    import json
+
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    train = list(read_records(DATA / "train.jsonl"))
+    dev = list(read_records(DATA / "dev.jsonl"))
+    for rec in train + dev:
+        assert f"| {rec['id']} |" in readme, rec["id"]
+    dev_provinces = set(json.loads((DATA / "split.json").read_text(encoding="utf-8"))["dev_provinces"])
+    assert {r["meta"]["province"] for r in dev} <= dev_provinces
+    assert not {r["meta"].get("province") for r in train} & dev_provinces
+    assert len(dev) >= 0.25 * (len(train) + len(dev))

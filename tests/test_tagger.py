@@ -72,7 +72,7 @@ def test_train_command_writes_a_loadable_model(tmp_path, tiny_records):
     write_records(tiny_records[10:], dev)
     assert main(["train", "--train", str(train), "--dev", str(dev), "--out", str(tmp_path / "m"), "--quiet"]) == 0
     meta = json.loads((tmp_path / "m" / "meta.json").read_text(encoding="utf-8"))
-    assert meta["components"] == ["tagger"] and "dev" in meta
+    assert meta["components"] == ["tagger", "tasks", "linker"] and "dev" in meta
     ex = govie.load(tmp_path / "m")
     doc = ex.extract("1.新增养老床位200张。(区民政局牵头)", year=2018)
     assert any(e.label == "METRIC" and e.norm["value"] == 200 for e in doc.entities)

@@ -126,7 +126,7 @@ def common_features(ctx: Context, s: int, e: int, prev_tok: str, next_tok: str) 
 
 
 def name_features(ctx: Context, s: int, e: int, prev_tok: str, next_tok: str, ntok: int, last_tok: str,
-                  lexicon: dict) -> list[str]:
+                  lexicon: dict, doc_short: frozenset = frozenset()) -> list[str]:
     t = ctx.text
     span = t[s:e]
     feats = common_features(ctx, s, e, prev_tok, next_tok)
@@ -152,7 +152,31 @@ def name_features(ctx: Context, s: int, e: int, prev_tok: str, next_tok: str, nt
         feats.append("glued_left")
         feats.append(f"gl={t[s - 1]}|{span[-1:]}")
     feats.append(f"ctx={t[s - 1] if s > 0 else '^'}_{t[e] if e < len(t) else '$'}")
+    feats.append(f"left={_char_class(t[s - 1] if s > 0 else '')}")
+    feats.append(f"left_suffix={_char_class(t[s - 1] if s > 0 else '')}|{span[-1:]}")
+    if span in doc_short:
+        feats.append("doc_short")
     return feats
+
+
+_FUNCTION_CHARS = set("的在和与及对向由为将把是到于从被让给等各并或及以其该本我全")
+
+
+def _char_class(ch: str) -> str:
+    """What kind of character stands before a candidate: a name rarely starts after a Chinese letter."""
+    if not ch or ch == "\n":
+        return "start"
+    if ch.isdigit():
+        return "digit"
+    if ch in "年月日":
+        return "date"
+    if ch in _FUNCTION_CHARS:
+        return "func"
+    if "\u4e00" <= ch <= "\u9fff":
+        return "han"
+    if ch.isspace():
+        return "space"
+    return "punct"
 
 
 def metric_features(ctx: Context, s: int, e: int, prev_tok: str, next_tok: str, unit: str | None) -> list[str]:

@@ -19,8 +19,8 @@ AGENCY_ENDINGS = (
     "市委", "区委", "县委", "镇委", "乡委", "各地", "各区", "各县", "各市", "各区县", "各县区", "各县市区", "各乡镇",
     "地区", "团体", "企业", "院校", "国企", "成员单位", "园", "区", "县", "市", "州", "旗", "检",
 )
-TOWN_ENDINGS = ("镇", "乡", "街道", "街镇", "乡镇", "村", "社区", "居委会", "村委会", "工业区", "嘎查", "苏木", "农场",
-                "林场", "管理区", "片区")
+TOWN_ENDINGS = ("镇", "乡", "街道", "街镇", "镇街", "乡镇", "村", "社区", "居委会", "村委会", "工业区", "嘎查", "苏木",
+                "农场", "林场", "管理区", "片区", "街")
 _ENDINGS = tuple(sorted(set(AGENCY_ENDINGS + TOWN_ENDINGS), key=len, reverse=True))
 _BREAK = re.compile(r"[\s,,。;;:、!?!?《》<>\[\]【】|]")
 _HARD_BREAK = re.compile(r"[\s,,。;;:!?!?《》<>\[\]【】|]")
@@ -57,10 +57,12 @@ def name_candidates(text: str, spans: list[tuple[int, int]], short_names: frozen
     """
     out: list[tuple[int, int]] = []
     for i, (s_i, e_i) in enumerate(spans):
-        tail = text[max(0, e_i - 8):e_i]
-        if not tail.strip() or _BREAK.fullmatch(tail[-1]):
+        tail = text[max(0, e_i - 10):e_i]
+        if not tail.strip() or (_BREAK.fullmatch(tail[-1]) and tail[-1] != ")"):
             continue
-        ends_name = tail.endswith(_ENDINGS)
+        # 各村(社区), 各镇(街道): the ending may sit inside a closing parenthesis
+        bare = re.sub(r"\([^()]{1,6}\)$", "", tail) if tail.endswith(")") else tail
+        ends_name = bare.endswith(_ENDINGS) or (tail.endswith(")") and tail[:-1].endswith(_ENDINGS))
         for j in range(i, max(-1, i - MAX_TOKENS), -1):
             s_j = spans[j][0]
             piece = text[s_j:e_i]

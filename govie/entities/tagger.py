@@ -68,6 +68,7 @@ class EntityTagger:
 
     def candidates(self, text: str, structure: Structure, year: int | None,
                    lexicon: dict | None = None, token_spans=None) -> list[Candidate]:
+        """Candidates of all three families, with features (normalised offsets)."""
         lexicon = self.lexicon_ if lexicon is None else lexicon
         ctx = Context.build(text, structure, year)
         spans = token_spans if token_spans is not None else self.segmenter.spans(text)
@@ -89,11 +90,16 @@ class EntityTagger:
             for item in m.group(1).split("、")[:-1]:
                 name_spans.add((pos, pos + len(item)))
                 pos += len(item) + 1
+        # A place written in full once (牛店镇, 星沙街道) is often written short elsewhere (牛店).
+        doc_short = doc_short_names(text)
+        for short in doc_short:
+            for m in re.finditer(re.escape(short), text):
+                name_spans.add(m.span())
         for s, e in sorted(name_spans):
             ntok = (starts.get(s) is not None and ends.get(e) is not None) and (ends[e] - starts[s] + 1) or 1
             last = text[spans[ends[e]][0]:e] if e in ends else text[s:e]
             out.append(Candidate("name", s, e, name_features(ctx, s, e, prev_tok(s), next_tok(e), ntok, last,
-                                                             lexicon)))
+                                                             lexicon, doc_short)))
         for s, e in find_quantities(text):
             m = METRIC_PATTERN.fullmatch(text, s, e)
             unit = (m.group("unit") or m.group("unit2") or m.group("unit3")) if m and m.lastgroup != "" else None
@@ -213,6 +219,20 @@ class EntityTagger:
         tagger.segmenter = Segmenter.from_config(cfg["segmenter"])
         tagger.models_ = {fam: LinearModel.from_disk(path / fam) for fam in cfg["families"]}
         return tagger
+
+
+_FULL_PLACE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3})(镇|乡|街道)(?=[\u4e00-\u9fff\d“,,、。;(]|$)")
+_NOT_SHORT = set("各全本我该每这那其此")
+
+
+def doc_short_names(text: str) -> frozenset:
+    """Short forms of the towns a document names in full (牛店镇 → 牛店)."""
+    out = set()
+    for m in _FULL_PLACE.finditer(text):
+        short = m.group(1)
+        if short[0] not in _NOT_SHORT and not short.endswith(("人民", "政府")):
+            out.add(short)
+    return frozenset(out)
 
 
 def _clause_before(text: str, pos: int, limit: int = 24) -> str:

@@ -20,6 +20,10 @@ _MARKERS = [
     (5, "paren_arabic", re.compile(r"[(]\d{1,3}[)]\s*")),
     (5, "arabic_paren", re.compile(r"\d{1,3}[)]\s*")),
     (6, "circled", re.compile(r"[\u2460-\u2473\u3251-\u325f]\s*")),
+    # "一是…;二是…" enumerations, split into lines by the parser
+    (8, "shi", re.compile(r"[一二三四五六七八九十]是(?=[^,,。]{2})")),
+    # Bullets of web pages and news digests: ◆ ● ■ ▲ •. (★ marks a lead unit, not an item.)
+    (7, "bullet", re.compile(r"[◆●■▲•◇○□]\s*(?=\S)")),
 ]
 
 

@@ -25,8 +25,9 @@ _ORG_LINE = re.compile(r"^[\u4e00-\u9fff“”()]{2,40}(人民政府|政府|办�
                        r"领导小组|中心|党委|党组)(办公室)?$")
 # Headings of parts that hold no work items: short, and ending in one of these words.
 _NON_TASK_SECTION = re.compile(r"^.{0,8}(总体要求|总体目标|指导思想|基本原则|工作原则|工作要求|保障措施|组织保障|组织领导|"
-                               r"主要目标|发展目标|工作回顾|回顾|名词解释|实施步骤|有关要求|工作机制|保障机制|目标任务|"
-                               r"工作目标|进度安排|实施范围)[。:]?$")
+                               r"发展目标|工作回顾|回顾|名词解释|实施步骤|有关要求|工作机制|保障机制|进度安排|实施范围)[。:]?$")
+# Items run together in one line: "1、寻民问访…。2、专项踏勘…" or "一是…;二是…".
+_INLINE_MARKER = re.compile(r"(?:(?<=[。;;::])|^)\s*(?=(?:\d{1,2}、|[一二三四五六七八九十]是))")
 _SPECIAL_HEADING = re.compile(r"^(名词解释|附件\s*\d*|附录\s*\d*|注释)[::]?$")
 _ANNEX_REF = re.compile(r"^附件\s*\d*\s*[::]")
 _REVIEW = re.compile(r"^(过去一年|一年来|去年以来|\d{4}年以来|同时,我们也|我们也清醒|回顾|总的来看|当前)")
@@ -109,16 +110,28 @@ class _Node:
 
 
 def split_lines(text: str) -> list[Line]:
-    lines, pos = [], 0
-    for index, raw in enumerate(text.split("\n")):
-        s, e = pos, pos + len(raw)
-        while s < e and text[s] in " \t\r":
-            s += 1
-        while e > s and text[e - 1] in " \t\r":
-            e -= 1
-        lines.append(Line(index, s, e, text[s:e]))
+    """Lines with their content spans; a line holding several inline items becomes one line per item."""
+    lines, pos, index = [], 0, 0
+    for raw in text.split("\n"):
+        for s, e in _inline_parts(raw, pos):
+            while s < e and text[s] in " \t\r":
+                s += 1
+            while e > s and text[e - 1] in " \t\r":
+                e -= 1
+            lines.append(Line(index, s, e, text[s:e]))
+            index += 1
         pos += len(raw) + 1
+        index += 1  # a real line break leaves a gap, so continuation never joins across it
     return lines
+
+
+def _inline_parts(raw: str, offset: int) -> list[tuple[int, int]]:
+    cuts = [m.start() for m in _INLINE_MARKER.finditer(raw) if m.start() < len(raw)]
+    markers = [c for c in cuts if re.match(r"\s*(\d{1,2}、|[一二三四五六七八九十]是)", raw[c:])]
+    if len(markers) < 2:
+        return [(offset, offset + len(raw))]
+    bounds = sorted(set([0] + markers + [len(raw)]))
+    return [(offset + a, offset + b) for a, b in zip(bounds, bounds[1:]) if raw[a:b].strip()]
 
 
 def parse(text: str) -> Structure:
@@ -298,12 +311,12 @@ def _collect(text: str, node: _Node, path: list, items: list, first_is_lead: boo
     has_owner_note = any(n.units or n.deadlines for n in notes)
     if not is_task_section and not has_owner_note:
         return section
-    if not node.paragraphs:
-        if content:
+    if not node.paragraphs or node.marker.kind == "shi":
+        if content and _worklike(content):
             items.append(Item(node.content_start, node.content_end, path, "body", title=_inline_title(content),
                               number=number, notes=notes))
         return section
-    if _title_like(content) and content:
+    if _title_like(content) and content and node.marker.kind != "shi":
         paras = node.paragraphs
         titled = sum(1 for p in paras if _INLINE_TITLE.match(text[p[0]:p[1]]))
         separate = len(paras) > 1 and (titled * 2 >= len(paras) or node.rank <= 2)
@@ -331,8 +344,19 @@ def _paragraph_tasks(text: str, node: _Node, path: list, items: list, only_title
             continue
         if (only_titled or mostly_titled) and not is_titled:
             continue
+        if not _worklike(ptext):
+            continue
         notes = [n for n, idx in node.notes if idx == k]
         items.append(Item(p[0], p[1], path, "body", title=_inline_title(ptext), notes=notes))
+
+
+def _worklike(content: str) -> bool:
+    """Numbers-only grid rows and bare headings ("主要任务") carry no work."""
+    han = sum(1 for ch in content if "\u4e00" <= ch <= "\u9fff")
+    if han < 3 or (han <= 8 and content.rstrip()[-1:] not in "。;;!)"):
+        return False
+    digits = sum(ch.isdigit() for ch in content)
+    return digits < han
 
 
 def _inline_title(content: str) -> str | None:
