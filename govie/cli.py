@@ -91,6 +91,14 @@ def _parser() -> argparse.ArgumentParser:
     ds = dsub.add_parser("stats", help="counts per label, relation, style, place and split")
     ds.add_argument("paths", nargs="+", metavar="PATH", help="record files; the file name stem names the split")
     ds.set_defaults(func=_cmd_data_stats)
+    dc = dsub.add_parser("convert", help="convert records: Label Studio export in; DocBin or HTML out",
+                         description="Label Studio JSON export → records (.jsonl); records → spaCy DocBin "
+                                     "(.spacy) for `spacy train`; records → HTML page for reviewing.")
+    dc.add_argument("input", help="records (.jsonl/.json) or, with --from labelstudio, a Label Studio export")
+    dc.add_argument("output", help="output file: .jsonl, .spacy or .html")
+    dc.add_argument("--from", dest="source_format", choices=("records", "labelstudio"), default="records")
+    dc.add_argument("--year", type=int, help="plan year for Label Studio tasks that carry none")
+    dc.set_defaults(func=_cmd_data_convert)
     data.set_defaults(func=lambda args: data.print_help() or 2)
     return p
 
@@ -163,6 +171,30 @@ def _cmd_data_build(args) -> int:
         out = Path(args.out) / f"{split}.jsonl"
         write_records(records, out)
         print(f"{out}: {len(records)} documents, {sum(len(r['text']) for r in records):,} characters")
+    return 0
+
+
+def _cmd_data_convert(args) -> int:
+    from .corpus.convert import from_label_studio, to_docbin, to_html
+    from .corpus.records import read_records, write_records
+
+    if args.source_format == "labelstudio":
+        records = from_label_studio(args.input, default_year=args.year)
+    else:
+        records = list(read_records(args.input))
+    out = args.output
+    if out.endswith(".spacy"):
+        n = to_docbin(records, out)
+    elif out.endswith(".html"):
+        Path(out).write_text(to_html(records), encoding="utf-8")
+        n = len(records)
+    elif out.endswith(".jsonl"):
+        write_records(records, out)
+        n = len(records)
+    else:
+        print("govie: output must end in .jsonl, .spacy or .html", file=sys.stderr)
+        return 2
+    print(f"{out}: {n} documents")
     return 0
 
 
