@@ -124,12 +124,10 @@ def jieba_posseg_record(record: dict) -> dict:
         word, flag = pairs[k]
         start, end = pos, pos + len(word)
         label = {"nt": "AGENCY", "ns": "TOWN", "t": "DEADLINE"}.get(flag)
-        if flag == "m" and any(ch.isdigit() for ch in word):
-            if k + 1 < len(pairs) and pairs[k + 1][1] == "q":
-                end += len(pairs[k + 1][0])
-                k += 1
+        if flag == "m" and k + 1 < len(pairs) and pairs[k + 1][1] == "q":
+            end += len(pairs[k + 1][0])
             pos = end
-            k += 1
+            k += 2
             ents.append(("METRIC", start, end))
             continue
         if label and word.strip():

@@ -146,6 +146,20 @@ def name_features(ctx: Context, s: int, e: int, prev_tok: str, next_tok: str, nt
         feats.append(f"lex={lex}")
     if span.endswith(_TOWN_SUFFIX):
         feats.append("town_suffix")
+        # Place names are two or three characters before 镇/村/街道: 沙街道 is a fragment of 星沙街道.
+        core = len(span) - len(next(sfx for sfx in _TOWN_SUFFIX if span.endswith(sfx)))
+        feats.append(f"tcore={min(core, 5)}")
+        left = _char_class(t[s - 1] if s > 0 else "")
+        feats.append(f"tcore_left={min(core, 5)}|{left}")
+        # The regular shape of a place: a 2-4 character name, then its level, not inside a longer name.
+        if 2 <= core <= 4 and left in ("start", "punct", "func", "digit", "date", "space"):
+            feats.append("town_shape")
+            if _FACILITY.match(t, e):
+                feats.append("town_shape_facility")
+            elif _BODY_AFTER.match(t, e):
+                feats.append("town_shape_body")
+            else:
+                feats.append("town_shape_free")
     if e < len(t) and "\u4e00" <= t[e] <= "\u9fff" and t[e] not in "负牵配要等和及与、的在为将是已等":
         feats.append("glued_right")
     if s > 0 and "\u4e00" <= t[s - 1] <= "\u9fff":
@@ -159,6 +173,9 @@ def name_features(ctx: Context, s: int, e: int, prev_tok: str, next_tok: str, nt
     return feats
 
 
+_FACILITY = re.compile(r"(中心|医院|卫生院|卫生室|学校|小学|中学|幼儿园|派出所|站|馆|园|厂|公园|广场|工业园|市场|"
+                       r"小区|服务|文化|党群|便民|综合|示范|养老|敬老院|项目|片区|路|大道|街区)")
+_BODY_AFTER = re.compile(r"(人民政府|政府|党委|党工委|办事处|人大|政协|纪委|委员会|居委会|村委会|管委会)")
 _FUNCTION_CHARS = set("的在和与及对向由为将把是到于从被让给等各并或及以其该本我全")
 
 
