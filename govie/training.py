@@ -35,12 +35,20 @@ def train(train_path, dev_path=None, out=None, *, seed: int = 0, segmenter: str 
     tmp.mkdir(parents=True)
     started = time.time()
     tagger = EntityTagger() if C is None else EntityTagger(C=C)
-    tagger.segmenter = Segmenter(backend=segmenter)
+    if segmenter == "pkuseg":
+        import contextlib
+        import io
+
+        from .entities.segment import train_pkuseg
+
+        with contextlib.redirect_stdout(io.StringIO()):  # pkuseg reports every iteration on stdout
+            train_pkuseg(_boundaries(records), tmp / "tagger" / "pkuseg")
+        tagger.segmenter = Segmenter(backend="pkuseg", pkuseg_model=str(tmp / "tagger" / "pkuseg"))
+    else:
+        tagger.segmenter = Segmenter(backend=segmenter)
     with _progress(progress) as bar:
         task = bar.add_task("tagger", total=len(records)) if bar else None
         tagger.fit(records, seed=seed, progress=(lambda k, n: bar.update(task, completed=k)) if bar else None)
-        if segmenter != "jieba":
-            tagger.segmenter = Segmenter(backend=segmenter, user_words=tagger.segmenter.user_words)
     tagger.to_disk(tmp / "tagger")
     task_filter, linker = fit_relations(records, seed=seed)
     task_filter.to_disk(tmp / "tasks")
@@ -66,6 +74,20 @@ def train(train_path, dev_path=None, out=None, *, seed: int = 0, segmenter: str 
         shutil.rmtree(out)
     tmp.rename(out)
     return meta
+
+
+def _boundaries(records):
+    """(normalised text, entity boundary offsets) for training a segmenter."""
+    from .text import normalize
+
+    for rec in records:
+        n = normalize(rec["text"])
+        bounds = set()
+        for e in rec.get("entities", []):
+            if e["label"] != "TASK":
+                s, t = n.to_normalized(e["start_offset"], e["end_offset"])
+                bounds.update((s, t))
+        yield n.text, bounds
 
 
 def relation_examples(records):

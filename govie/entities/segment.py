@@ -9,6 +9,7 @@ while the lexicon keeps known names and short place names whole.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 # Words of Chinese administration that jieba's general dictionary lacks or splits.
 DOMAIN_WORDS = (
@@ -57,8 +58,10 @@ class Segmenter:
         else:
             import spacy_pkuseg
 
-            seg = spacy_pkuseg.pkuseg(model_name=self.pkuseg_model or "default")
-            self._impl = seg
+            if not self.pkuseg_model:
+                raise ValueError("the pkuseg backend needs a model trained by govie (train with --segmenter pkuseg)")
+            # user_dict=None: load only the model's msgpack and npz, never pkuseg's pickled dictionary
+            self._impl = spacy_pkuseg.pkuseg(model_name=str(self.pkuseg_model), user_dict=None)
         return self._impl
 
     def tokens(self, text: str) -> list[str]:
@@ -87,6 +90,61 @@ class Segmenter:
     def from_config(cls, cfg: dict) -> "Segmenter":
         return cls(backend=cfg.get("backend", "jieba"), user_words=cfg.get("user_words", ()),
                    pkuseg_model=cfg.get("pkuseg_model"))
+
+
+def train_pkuseg(texts_with_boundaries, out_dir, *, iterations: int = 10) -> Path:
+    """Train a spacy-pkuseg model on silver segmentation of the corpus.
+
+    There is no hand-segmented text for these documents, so the training
+    data is jieba's segmentation with every annotated entity boundary
+    enforced as a word boundary. ``texts_with_boundaries`` yields (text,
+    set of boundary offsets). The model is saved as pkuseg's msgpack + npz.
+    """
+    import os
+    import tempfile
+
+    import spacy_pkuseg
+
+    out_dir = Path(out_dir)
+    jieba_seg = Segmenter()
+    lines = []
+    for text, bounds in texts_with_boundaries:
+        for line_start, line in _lines_with_offsets(text):
+            words, pos = [], line_start
+            for tok in jieba_seg.tokens(line):
+                cuts = sorted(b for b in bounds if pos < b < pos + len(tok))
+                prev = pos
+                for c in cuts + [pos + len(tok)]:
+                    piece = text[prev:c].strip()
+                    if piece:
+                        words.append(piece)
+                    prev = c
+                pos += len(tok)
+            if words:
+                lines.append(" ".join(words))
+    with tempfile.TemporaryDirectory() as tmp:
+        train_file = os.path.join(tmp, "train.txt")
+        test_file = os.path.join(tmp, "test.txt")
+        with open(train_file, "w", encoding="utf-8") as fh:
+            fh.write("\n".join(lines) + "\n")
+        with open(test_file, "w", encoding="utf-8") as fh:
+            fh.write("\n".join(lines[: max(1, len(lines) // 10)]) + "\n")
+        cwd = os.getcwd()
+        os.chdir(tmp)  # pkuseg writes its scratch files into the working directory
+        try:
+            spacy_pkuseg.train(train_file, test_file, str(out_dir.resolve()), train_iter=iterations)
+        finally:
+            os.chdir(cwd)
+    for leftover in out_dir.glob("*.pkl"):
+        leftover.unlink()
+    return out_dir
+
+
+def _lines_with_offsets(text: str):
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
 
 
 def _realign(text: str, tokens: list[str]) -> list[str]:

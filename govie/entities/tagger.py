@@ -173,7 +173,9 @@ class EntityTagger:
         outer = [r for r in records if ((r.get("meta") or {}).get("province") or r.get("id")) in held]
         if not inner or not outer:
             return {}
-        probe = EntityTagger(threshold=self.threshold, C=self.C)._fit(inner, seed=seed)
+        probe = EntityTagger(threshold=self.threshold, C=self.C)
+        probe.segmenter = Segmenter(backend=self.segmenter.backend, pkuseg_model=self.segmenter.pkuseg_model)
+        probe._fit(inner, seed=seed)
         grid = (0.2, 0.3, 0.4, 0.5, 0.6)
         best = {}
         for label in ("AGENCY", "TOWN", "METRIC", "DEADLINE"):
@@ -237,17 +239,26 @@ class EntityTagger:
         self.lexicon_ = {name: c.most_common(1)[0][0] for name, c in votes.items()}
         self.short_towns_ = frozenset(w for w, lab in self.lexicon_.items()
                                       if lab == "TOWN" and not w.endswith(TOWN_SUFFIXES) and 2 <= len(w) <= 4)
-        self.segmenter = Segmenter(user_words=sorted(self.short_towns_))
+        self.segmenter = Segmenter(backend=self.segmenter.backend, user_words=sorted(self.short_towns_),
+                                   pkuseg_model=self.segmenter.pkuseg_model)
 
     # ------------------------------------------------------------ persistence
 
     def to_disk(self, path) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
+        seg_cfg = self.segmenter.config()
+        if self.segmenter.backend == "pkuseg":
+            import shutil
+
+            target = path / "pkuseg"
+            if Path(self.segmenter.pkuseg_model).resolve() != target.resolve():
+                shutil.copytree(self.segmenter.pkuseg_model, target, dirs_exist_ok=True)
+            seg_cfg["pkuseg_model"] = "pkuseg"  # relative to the tagger directory
         (path / "tagger.json").write_text(json.dumps({
             "threshold": self.threshold, "thresholds": self.thresholds_, "C": self.C, "lexicon": self.lexicon_,
             "short_towns": sorted(self.short_towns_), "families": sorted(self.models_),
-            "segmenter": self.segmenter.config()}, ensure_ascii=False, indent=0), encoding="utf-8")
+            "segmenter": seg_cfg}, ensure_ascii=False, indent=0), encoding="utf-8")
         for fam, model in self.models_.items():
             model.to_disk(path / fam)
 
@@ -259,7 +270,10 @@ class EntityTagger:
         tagger.lexicon_ = cfg["lexicon"]
         tagger.thresholds_ = cfg.get("thresholds", {})
         tagger.short_towns_ = frozenset(cfg["short_towns"])
-        tagger.segmenter = Segmenter.from_config(cfg["segmenter"])
+        seg_cfg = dict(cfg["segmenter"])
+        if seg_cfg.get("backend") == "pkuseg":
+            seg_cfg["pkuseg_model"] = str(path / seg_cfg.get("pkuseg_model", "pkuseg"))
+        tagger.segmenter = Segmenter.from_config(seg_cfg)
         tagger.models_ = {fam: LinearModel.from_disk(path / fam) for fam in cfg["families"]}
         return tagger
 
