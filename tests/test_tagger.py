@@ -88,3 +88,25 @@ def test_the_shipped_model_tags_a_seed(seed_docs):
     assert [d.norm["date"] for d in body6.deadlines] == ["2018-12-31"]
     for e in doc.entities:
         assert doc.text[e.start:e.end] == e.text
+
+
+def test_pkuseg_segmenter_trained_on_the_corpus_travels_with_the_model(tmp_path, tiny_records):
+    import contextlib
+    import io
+
+    from govie.entities.segment import Segmenter, train_pkuseg
+    from govie.training import _boundaries
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        train_pkuseg(_boundaries(tiny_records[:4]), tmp_path / "seg", iterations=1)
+    assert {p.name for p in (tmp_path / "seg").iterdir()} == {"features.msgpack", "weights.npz"}
+    tagger = EntityTagger()
+    tagger.segmenter = Segmenter(backend="pkuseg", pkuseg_model=str(tmp_path / "seg"))
+    tagger.fit(tiny_records[:6], tune=False)
+    tagger.to_disk(tmp_path / "tagger")
+    loaded = EntityTagger.from_disk(tmp_path / "tagger")
+    assert loaded.segmenter.backend == "pkuseg"
+    text = "新增养老床位200张,由区民政局负责。"
+    assert "".join(loaded.segmenter.tokens(text)) == text
+    assert [(f.start, f.end, f.label) for f in loaded.predict(text, year=2020)] == \
+           [(f.start, f.end, f.label) for f in tagger.predict(text, year=2020)]
