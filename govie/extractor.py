@@ -10,6 +10,7 @@ import re
 from typing import Iterable, Iterator
 
 from .document import Document, Entity, Relation, Section, Task
+from .entities.times import deadline_norm, find_times
 from .errors import InputError
 from .model_dir import ModelDir
 from .relations.linker import RelationLinker, TaskFilter, match_body_to_rows
@@ -127,6 +128,12 @@ class Extractor:
                 for u in note.units:
                     if not any(s < u.end and u.start < e for s, e, *_ in mentions):
                         mentions.append((u.start, u.end, u.label, 0.9, None, "owner_note"))
+                # A 完成时限 line or cell says plainly that its time expression is the deadline.
+                for d_start, d_end in note.deadlines:
+                    for s0, e0 in find_times(norm.text, d_start, d_end):
+                        value = deadline_norm(norm.text[s0:e0], doc.year)
+                        if value and not any(s < e0 and s0 < e for s, e, *_ in mentions):
+                            mentions.append((s0, e0, "DEADLINE", 0.9, value, "owner_note"))
         mentions.sort(key=lambda m: (m[0], m[1]))
         entities = []
         for s, e, label, score, norm_value, source in mentions:

@@ -10,6 +10,7 @@ govie still answers from structure alone.
 from __future__ import annotations
 
 import json
+import re
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -23,6 +24,20 @@ def _iou(a, b) -> float:
     inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
     union = max(a[1], b[1]) - min(a[0], b[0])
     return inter / union if union else 0.0
+
+
+_SUBJECT_AFTER = re.compile(r"^(要|将|负责|牵头|分别负责|具体负责|会同|联合|统筹|组织)")
+
+
+def _subject_rule(text: str, task_start: int, s: int, e: int) -> str | None:
+    """Decided case 16: the unit doing the work as the clause's subject owns the task."""
+    clause_start = max(text.rfind(ch, task_start, s) for ch in "。;;,,:") + 1
+    clause_start = max(clause_start, task_start)
+    before = text[clause_start:s].strip()
+    after = text[e:e + 4]
+    if before in ("", "由", "请", "并由") and _SUBJECT_AFTER.match(after):
+        return "LEAD" if after.startswith("牵头") else "OWNER"
+    return None
 
 
 class TaskFilter:
@@ -128,12 +143,19 @@ class RelationLinker:
                     rule = "DUE"
                 elif where == "note" and role in ("lead", "owner"):
                     rule = "LEAD" if role == "lead" else "OWNER"
+                elif where == "inside":
+                    rule = _subject_rule(text, item.start, s, e)
                 else:
                     rule = None
                 yield i, m_idx, feats, rule
 
     def predict(self, text: str, structure, items: list, mentions: list) -> list:
-        """(item index, mention index, type, score) for the relations found."""
+        """(item index, mention index, type, score) for the relations found.
+
+        The model decides; a unit the text plainly assigns the work to
+        (``由区民政局负责``, ``区农委要…``, decided case 16) is an owner even when
+        the corpus had too few such sentences for the model to learn it.
+        """
         out = []
         for i, m, feats, rule in self.candidates(text, structure, items, mentions):
             if self.model_ is None:
@@ -145,6 +167,8 @@ class RelationLinker:
                            default=(None, 0.0))
             if label and p >= self.threshold:
                 out.append((i, m, label, p))
+            elif rule and "where=inside" in feats and mentions[m][2] != "DEADLINE":
+                out.append((i, m, rule, max(p, 0.6)))
         return out
 
     def fit(self, examples, *, seed: int = 0) -> "RelationLinker":

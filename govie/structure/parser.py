@@ -329,6 +329,17 @@ def _collect(text: str, node: _Node, path: list, items: list, first_is_lead: boo
             return section
         _paragraph_tasks(text, node, here, items, only_titled=False)
         return section
+    if node.rank >= 3 and _worklike(content):
+        # A numbered or bulleted item that states its work in full: the work is the item.
+        # Short unpunctuated lines after it title the next item; full paragraphs continue it.
+        end = node.content_end
+        for p_start, p_end, _ in node.paragraphs:
+            if _title_like(text[p_start:p_end]) and not text[p_start:p_end].rstrip().endswith("。"):
+                break
+            end = p_end
+        items.append(Item(node.content_start, end, path, "body", title=_inline_title(content), number=number,
+                          notes=notes))
+        return section
     # The marker line carries a heading and its introduction; its paragraphs are the work.
     _paragraph_tasks(text, node, here, items, only_titled=False)
     return section
