@@ -90,6 +90,7 @@ def _parser() -> argparse.ArgumentParser:
     db.set_defaults(func=_cmd_data_build)
     ds = dsub.add_parser("stats", help="counts per label, relation, style, place and split")
     ds.add_argument("paths", nargs="+", metavar="PATH", help="record files; the file name stem names the split")
+    ds.add_argument("--documents", action="store_true", help="print the table of documents instead")
     ds.set_defaults(func=_cmd_data_stats)
     dc = dsub.add_parser("convert", help="convert records: Label Studio export in; DocBin or HTML out",
                          description="Label Studio JSON export → records (.jsonl); records → spaCy DocBin "
@@ -204,7 +205,12 @@ def _cmd_data_stats(args) -> int:
     by_split = {}
     for path in args.paths:
         by_split.setdefault(Path(path).stem, []).extend(_load_any(path))
-    print(format_stats(corpus_stats(by_split)))
+    if args.documents:
+        from .corpus.stats import format_documents
+
+        print(format_documents(by_split))
+    else:
+        print(format_stats(corpus_stats(by_split)))
     return 0
 
 

@@ -10,7 +10,7 @@ import re
 from typing import Iterable, Iterator
 
 from .document import Document, Entity, Relation, Section, Task
-from .entities.times import deadline_norm, find_times
+from .entities.times import deadline_norm, find_times, in_deadline_scope
 from .errors import InputError
 from .model_dir import ModelDir
 from .relations.linker import RelationLinker, TaskFilter, match_body_to_rows
@@ -19,9 +19,7 @@ from .text import NormalizedText, normalize
 
 MAX_CHARS = 20_000_000
 _YEAR = re.compile(r"(19[5-9]\d|20\d\d)\s*年")
-# A notice's requirement to its addressees: "请于…前报送", "每季度末向市政府报告".
-_REQUIREMENT = re.compile(r"报送|上报|报告|提交|反馈|报市|报区|报县|报省|前将|请于|务于|于.{0,16}前|督查|考核|通报")
-_SENTENCE_END = "。;;\n"
+
 
 
 class Extractor:
@@ -144,8 +142,7 @@ class Extractor:
         kept = [(it, sc) for it, sc in zip(structure.items, scores) if sc >= self.task_filter.threshold]
         # A time expression is a deadline only inside a task, its owner notes, or a notice's requirement.
         in_scope = [(it.start, it.end) for it, _ in kept] + [(n.start, n.end) for it, _ in kept for n in it.notes]
-        keep = [m[2] != "DEADLINE" or any(a <= m[0] and m[1] <= b for a, b in in_scope)
-                or _is_requirement(norm.text, m[0]) for m in mentions]
+        keep = [m[2] != "DEADLINE" or in_deadline_scope(norm.text, in_scope, m[0], m[1]) for m in mentions]
         mentions = [m for m, k in zip(mentions, keep) if k]
         entities = [ent for ent, k in zip(entities, keep) if k]
         tasks = []
@@ -177,12 +174,6 @@ class Extractor:
 
 
 # ---------------------------------------------------------------- helpers
-
-def _is_requirement(text: str, pos: int) -> bool:
-    start = max(text.rfind(ch, 0, pos) for ch in _SENTENCE_END) + 1
-    ends = [i for i in (text.find(ch, pos) for ch in _SENTENCE_END) if i >= 0]
-    return bool(_REQUIREMENT.search(text, start, min(ends) if ends else len(text)))
-
 
 def _check_text(text, max_chars: int) -> None:
     if not isinstance(text, str):

@@ -41,3 +41,17 @@ def format_stats(stats: dict) -> str:
     for key in ("styles", "levels", "provinces"):
         lines.append(f"{key}: " + ", ".join(f"{k} {v}" for k, v in stats[key].most_common()))
     return "\n".join(lines)
+
+
+def format_documents(records_by_split: dict) -> str:
+    """The corpus's document table (id, split, place, level, styles, size, source)."""
+    rows = []
+    for split, records in records_by_split.items():
+        for rec in records:
+            m = rec.get("meta", {})
+            rows.append((split != "train", m.get("province") or "", rec["id"], split, m.get("city") or "",
+                         m.get("level") or "", ", ".join(m.get("styles") or []), len(rec["text"]), m.get("source", "")))
+    rows.sort()
+    lines = ["| id | split | province | place | level | styles | chars | source |", "|---|---|---|---|---|---|---|---|"]
+    lines += [f"| {r[2]} | {r[3]} | {r[1]} | {r[4]} | {r[5]} | {r[6]} | {r[7]} | {r[8]} |" for r in rows]
+    return "\n".join(lines)

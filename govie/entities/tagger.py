@@ -21,7 +21,7 @@ from .linear import LinearModel
 from .names import name_candidates
 from .numbers import METRIC_PATTERN, find_quantities, metric_norm
 from .segment import Segmenter
-from .times import deadline_norm, find_times, plan_quarter
+from .times import deadline_norm, find_times, in_deadline_scope, plan_quarter
 
 _ENUM_TOWNS = re.compile(r"((?:[\u4e00-\u9fff]{2,3}、)+)[\u4e00-\u9fff]{2,4}?(?:等)?(?:镇|村|街道|乡|社区|街镇)")
 _CLAUSE_START = re.compile(r"[,,;;。:\n、(]")
@@ -187,8 +187,10 @@ class EntityTagger:
                     n = normalize(rec["text"])
                     gold = {n.to_normalized(e["start_offset"], e["end_offset"])
                             for e in rec.get("entities", []) if e["label"] == label}
-                    pred = {(f.start, f.end) for f in probe.predict(n.text, year=(rec.get("meta") or {}).get("year"))
-                            if f.label == label}
+                    structure = parse(n.text)
+                    scope = _scope_spans(structure)
+                    pred = {(f.start, f.end) for f in probe.predict(n.text, structure, (rec.get("meta") or {}).get("year"))
+                            if f.label == label and (label != "DEADLINE" or in_deadline_scope(n.text, scope, f.start, f.end))}
                     tp, fp, fn = tp + len(gold & pred), fp + len(pred - gold), fn + len(gold - pred)
                 scores[thr] = 2 * tp / max(1, 2 * tp + fp + fn)
             best[label] = max(grid, key=lambda t: (scores[t], -abs(t - 0.5)))
@@ -216,7 +218,10 @@ class EntityTagger:
             own = names_by_doc[k]
             lex = {w: lab for w, lab in label_of.items() if doc_count[w] - (1 if w in own else 0) > 0}
             structure = parse(text)
+            scope = _scope_spans(structure)
             for c in self.candidates(text, structure, year, lexicon=lex):
+                if c.family == "deadline" and not in_deadline_scope(text, scope, c.start, c.end):
+                    continue  # out of scope is the extractor's call; the model learns what is left
                 label = gold.get((c.start, c.end), "NONE")
                 if c.family == "name" and label not in ("AGENCY", "TOWN"):
                     label = "NONE"
@@ -276,6 +281,10 @@ class EntityTagger:
         tagger.segmenter = Segmenter.from_config(seg_cfg)
         tagger.models_ = {fam: LinearModel.from_disk(path / fam) for fam in cfg["families"]}
         return tagger
+
+
+def _scope_spans(structure: Structure) -> list:
+    return [(it.start, it.end) for it in structure.items] + [(n.start, n.end) for it in structure.items for n in it.notes]
 
 
 _FULL_PLACE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3})(镇|乡|街道)(?=[\u4e00-\u9fff\d“,,、。;(]|$)")

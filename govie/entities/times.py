@@ -171,3 +171,22 @@ def plan_quarter(title: str | None) -> int | None:
         return None
     m = re.search(r"第?([一二三四1-4])季度", title)
     return _num(m.group(1)) if m else None
+
+
+# A notice's requirement to its addressees: "请于…前报送", "每季度末向市政府报告".
+_REQUIREMENT = re.compile(r"报送|上报|报告|提交|反馈|报市|报区|报县|报省|前将|请于|务于|于.{0,16}前|督查|考核|通报")
+_SENTENCE_END = "。;;\n"
+
+
+def in_deadline_scope(text: str, spans, start: int, end: int) -> bool:
+    """Whether a time expression at [start, end) can be a DEADLINE at all.
+
+    ANNOTATION.md: a deadline is a time expression inside task content; a
+    notice's reporting requirement counts too (decided case 1). ``spans`` are
+    the task and owner-note spans of the document.
+    """
+    if any(a <= start and end <= b for a, b in spans):
+        return True
+    left = max(text.rfind(ch, 0, start) for ch in _SENTENCE_END) + 1
+    rights = [i for i in (text.find(ch, end) for ch in _SENTENCE_END) if i >= 0]
+    return bool(_REQUIREMENT.search(text, left, min(rights) if rights else len(text)))

@@ -26,7 +26,8 @@ PERSON_KEY = re.compile(r"(牵头|分管|责任|包抓|挂帅|联系|督办)(负
 _KEY = re.compile("(" + "|".join(sorted(LEAD_KEYS + OWNER_KEYS + MIXED_KEYS + DEADLINE_KEYS, key=len, reverse=True))
                   + r"|" + PERSON_KEY.pattern + r")\s*[::]")
 _LEAD_CUE = re.compile(r"(分别牵头|共同牵头|牵头负责|牵头)$")
-_OWNER_CUE = re.compile(r"(配合|协助|协办|参与|参加|负责|落实|组织实施|具体实施|实施|承办|按职责分工负责)$")
+_OWNER_CUE = re.compile(r"(分别负责|分别配合|共同负责|具体负责|按职责分工负责|配合|协助|协办|参与|参加|负责|落实|组织实施|"
+                        r"具体实施|实施|承办)$")
 _CLAUSE_SEP = re.compile(r"[,;,;。]")
 _UNIT_SEP = re.compile(r"[、/]|和|及|以及|与|\s+")
 _TOWN_SUFFIX = re.compile(r"(镇|乡|街道|街镇|乡镇|村|社区|居委会|村委会|村\(居\)|工业区)$")
@@ -34,6 +35,8 @@ _UNIT_NAME = re.compile(r"(局|委|办|厅|部|署|院|会|处|室|站|所|中�
                         r"分局|大队|支队|组|团|队|园|区|行|社|管委会|银行|法院|检察院|单位|部门|机构|党委|党组)"
                         r"(☆|\(牵头\))?$")
 _NOTE_CUE = re.compile(r"牵头|负责|配合|协助|协办|责任单位|牵头单位|主责|参与")
+# A clause of a note that gives a time, not a unit: "年内持续推进", "2022年6月底前完成".
+_TIME_CLAUSE = re.compile(r"(\d{4}\s*年|\d{1,2}\s*月|年内|年底|年末|全年|上半年|下半年|季度|长期|持续推进|每月|每季)")
 
 
 @dataclass
@@ -129,12 +132,21 @@ def _split_spans(text: str, start: int, end: int, sep: re.Pattern) -> list[tuple
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def parse_clauses(text: str, start: int, end: int, default_role: str) -> list[OwnerUnit]:
-    """Read ``X牵头,Y、Z配合`` style text: the cue at a clause's end sets its role."""
+def parse_clauses(text: str, start: int, end: int, default_role: str, deadlines: list | None = None
+                  ) -> list[OwnerUnit]:
+    """Read ``X牵头,Y、Z配合`` style text: the cue at a clause's end sets its role.
+
+    A clause that gives a time instead of units (``年内持续推进``) is added to
+    ``deadlines`` when a list is passed.
+    """
     units: list[OwnerUnit] = []
     for s, e in _split_spans(text, start, end, _CLAUSE_SEP):
         while e > s and text[e - 1] in " 。":
             e -= 1
+        if _TIME_CLAUSE.search(text, s, e) and not _UNIT_NAME.search(text[s:e].split("负责")[0].split("牵头")[0]):
+            if deadlines is not None:
+                deadlines.append((s, e))
+            continue
         role = default_role
         m = _LEAD_CUE.search(text, s, e)
         if m:
@@ -204,13 +216,15 @@ def split_inline_note(text: str, start: int, end: int) -> tuple[int, OwnerNote |
                 if depth == 0:
                     break
             i -= 1
-        if i >= start and _NOTE_CUE.search(text, i, e):
-            inner_s, inner_e = i + 1, e - 1
+        inner_s, inner_e = i + 1, e - 1
+        only_time = i >= start and not _NOTE_CUE.search(text, i, e) and _TIME_CLAUSE.search(text, inner_s, inner_e) \
+            and inner_e - inner_s <= 16 and not _UNIT_NAME.search(text[inner_s:inner_e])
+        if i >= start and (_NOTE_CUE.search(text, i, e) or only_time):
             line_note = parse_owner_line(text, inner_s, inner_e)
             note = line_note or OwnerNote(i, e, "inline")
             note.start, note.end, note.kind = i, e, "inline"
             if not line_note:
-                note.units = parse_clauses(text, inner_s, inner_e, "owner")
+                note.units = parse_clauses(text, inner_s, inner_e, "owner", note.deadlines)
             content_end = i
             while content_end > start and text[content_end - 1] in " ":
                 content_end -= 1
