@@ -130,9 +130,9 @@ def name_features(ctx: Context, s: int, e: int, prev_tok: str, next_tok: str, nt
     t = ctx.text
     span = t[s:e]
     feats = common_features(ctx, s, e, prev_tok, next_tok)
-    feats += [f"w={span}", f"s1={span[-1:]}", f"s2={span[-2:]}", f"s3={span[-3:]}", f"b1={span[:1]}",
-              f"b2={span[:2]}", f"len={min(len(span), 12)}", f"ntok={min(ntok, 6)}", f"lt={last_tok}",
-              f"s1b1={span[-1:]}|{span[:1]}"]
+    # The name's ending and level prefix generalise to unseen places; its first characters do not.
+    feats += [f"w={span}", f"s1={span[-1:]}", f"s2={span[-2:]}", f"s3={span[-3:]}",
+              f"len={min(len(span), 12)}", f"ntok={min(ntok, 6)}", f"lt={last_tok}"]
     if span[0] in _LEVEL_PREFIX:
         feats.append(f"level={span[0]}")
     if "(" in span:
@@ -160,7 +160,10 @@ def name_features(ctx: Context, s: int, e: int, prev_tok: str, next_tok: str, nt
                 feats.append("town_shape_body")
             else:
                 feats.append("town_shape_free")
-    if e < len(t) and "\u4e00" <= t[e] <= "\u9fff" and t[e] not in "负牵配要等和及与、的在为将是已等":
+    # A place name glued to what follows is usually inside a facility's name (朱家角养护院);
+    # a body glued to a verb (区民政局负责) is not, so the cue is kept for place shapes only.
+    if span.endswith(_TOWN_SUFFIX) and e < len(t) and "\u4e00" <= t[e] <= "\u9fff" \
+            and t[e] not in "负牵配要等和及与、的在为将是已等":
         feats.append("glued_right")
     if s > 0 and "\u4e00" <= t[s - 1] <= "\u9fff":
         feats.append("glued_left")

@@ -63,10 +63,13 @@ def name_candidates(text: str, spans: list[tuple[int, int]], short_names: frozen
         # 各村(社区), 各镇(街道): the ending may sit inside a closing parenthesis
         bare = re.sub(r"\([^()]{1,6}\)$", "", tail) if tail.endswith(")") else tail
         ends_name = bare.endswith(_ENDINGS) or (tail.endswith(")") and tail[:-1].endswith(_ENDINGS))
+        if not ends_name and not short_names:
+            continue
+        limit = MAX_CHARS if ends_name else 4  # without a name ending only short place names qualify
         for j in range(i, max(-1, i - MAX_TOKENS), -1):
             s_j = spans[j][0]
             piece = text[s_j:e_i]
-            if len(piece) > MAX_CHARS or _HARD_BREAK.search(piece):
+            if len(piece) > limit or _HARD_BREAK.search(piece):
                 break
             if "、" in piece and not _LIST_INSIDE.search(piece):
                 continue

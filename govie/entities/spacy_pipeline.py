@@ -28,7 +28,14 @@ class JiebaTokenizer:
 
     def __call__(self, text: str) -> Doc:
         words = self.segmenter.tokens(text) if text else []
-        return Doc(self.vocab, words=words, spaces=[False] * len(words))
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        # Token offsets, kept so the entity component need not walk the Doc again.
+        spans, pos = [], 0
+        for w in words:
+            spans.append((pos, pos + len(w)))
+            pos += len(w)
+        doc.user_data["govie_token_spans"] = spans
+        return doc
 
 
 class EntityComponent:
@@ -46,7 +53,7 @@ class EntityComponent:
         if self.tagger is None:
             return doc
         info = doc.user_data.get("govie", {})
-        spans = [(t.idx, t.idx + len(t.text)) for t in doc]
+        spans = doc.user_data.get("govie_token_spans") or [(t.idx, t.idx + len(t.text)) for t in doc]
         found = self.tagger.predict(doc.text, info.get("structure"), info.get("year"), info.get("title"),
                                     token_spans=spans)
         ents = []
