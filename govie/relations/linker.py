@@ -40,7 +40,30 @@ def _subject_rule(text: str, task_start: int, s: int, e: int) -> str | None:
     return None
 
 
-class TaskFilter:
+class _SavedLinearModel:
+    """Saving and loading shared by the task filter and the linker: a config and one LinearModel."""
+
+    def __init__(self, *, threshold: float = 0.5, C: float = 1.0):
+        self.threshold = threshold
+        self.C = C
+        self.model_: LinearModel | None = None
+
+    def to_disk(self, path) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "config.json").write_text(json.dumps({"threshold": self.threshold, "C": self.C}), encoding="utf-8")
+        self.model_.to_disk(path / "model")
+
+    @classmethod
+    def from_disk(cls, path):
+        path = Path(path)
+        cfg = json.loads((path / "config.json").read_text(encoding="utf-8"))
+        component = cls(threshold=cfg["threshold"], C=cfg["C"])
+        component.model_ = LinearModel.from_disk(path / "model")
+        return component
+
+
+class TaskFilter(_SavedLinearModel):
     """Keeps structural items that are units of work.
 
     Parameters
@@ -50,11 +73,6 @@ class TaskFilter:
     C : float, default 1.0
         Regularisation of the logistic model.
     """
-
-    def __init__(self, *, threshold: float = 0.5, C: float = 1.0):
-        self.threshold = threshold
-        self.C = C
-        self.model_ = None
 
     def scores(self, text: str, structure) -> list[float]:
         """Probability that each of ``structure.items`` is a task (1.0 for all without a model)."""
@@ -81,22 +99,9 @@ class TaskFilter:
         self.model_ = LinearModel(C=self.C).fit(X, Y, seed=seed)
         return self
 
-    def to_disk(self, path) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        (path / "config.json").write_text(json.dumps({"threshold": self.threshold, "C": self.C}), encoding="utf-8")
-        self.model_.to_disk(path / "model")
-
-    @classmethod
-    def from_disk(cls, path) -> "TaskFilter":
-        path = Path(path)
-        cfg = json.loads((path / "config.json").read_text(encoding="utf-8"))
-        f = cls(threshold=cfg["threshold"], C=cfg["C"])
-        f.model_ = LinearModel.from_disk(path / "model")
-        return f
 
 
-class RelationLinker:
+class RelationLinker(_SavedLinearModel):
     """Labels (task, mention) pairs LEAD, OWNER, DUE or nothing.
 
     Parameters
@@ -106,11 +111,6 @@ class RelationLinker:
     C : float, default 1.0
         Regularisation of the logistic model.
     """
-
-    def __init__(self, *, threshold: float = 0.5, C: float = 1.0):
-        self.threshold = threshold
-        self.C = C
-        self.model_ = None
 
     def candidates(self, text: str, structure, items: list, mentions: list):
         """Yield (item index, mention index, features, rule label) for every pair within reach.
@@ -182,19 +182,6 @@ class RelationLinker:
         self.model_ = LinearModel(C=self.C).fit(X, Y, seed=seed)
         return self
 
-    def to_disk(self, path) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        (path / "config.json").write_text(json.dumps({"threshold": self.threshold, "C": self.C}), encoding="utf-8")
-        self.model_.to_disk(path / "model")
-
-    @classmethod
-    def from_disk(cls, path) -> "RelationLinker":
-        path = Path(path)
-        cfg = json.loads((path / "config.json").read_text(encoding="utf-8"))
-        linker = cls(threshold=cfg["threshold"], C=cfg["C"])
-        linker.model_ = LinearModel.from_disk(path / "model")
-        return linker
 
 
 def match_body_to_rows(tasks: list) -> list:
