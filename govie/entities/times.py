@@ -69,6 +69,13 @@ def _month_point(y: int, m: int, tail: str) -> tuple[str, str]:
     return _iso(y, m, _last_day(y, m)), "month"
 
 
+def _month_or_day(y: int, month: int, day: str | None, tail: str) -> dict:
+    if day:
+        return {"date": _iso(y, month, int(day)), "granularity": "day"}
+    date, gran = _month_point(y, month, tail)
+    return {"date": date, "granularity": gran}
+
+
 def deadline_norm(span: str, year: int | None, *, plan_quarter: int | None = None) -> dict | None:
     """Resolve a DEADLINE span against the plan ``year``.
 
@@ -95,11 +102,7 @@ def deadline_norm(span: str, year: int | None, *, plan_quarter: int | None = Non
             q = _num(g["y_q"])
             return {"date": _iso(y, q * 3, 31), "granularity": "quarter"}
         if g["y_month"]:
-            mo = _num(g["y_month"])
-            if g["y_day"]:
-                return {"date": _iso(y, mo, int(g["y_day"])), "granularity": "day"}
-            date, gran = _month_point(y, mo, tail)
-            return {"date": date, "granularity": gran}
+            return _month_or_day(y, _num(g["y_month"]), g["y_day"], tail)
         return {"date": _iso(y, 12, 31), "granularity": "year"}
     if year is None:
         return None
@@ -122,11 +125,7 @@ def deadline_norm(span: str, year: int | None, *, plan_quarter: int | None = Non
             return {"date": date, "granularity": gran}
         return {"date": _iso(y, 12, 31), "granularity": "year"}
     if g["month"]:
-        mo = _num(g["month"])
-        if g["day"]:
-            return {"date": _iso(year, mo, int(g["day"])), "granularity": "day"}
-        date, gran = _month_point(year, mo, tail)
-        return {"date": date, "granularity": gran}
+        return _month_or_day(year, _num(g["month"]), g["day"], tail)
     if g["q"]:
         return {"date": _iso(year, _num(g["q"]) * 3, 31), "granularity": "quarter"}
     if g["half"]:
