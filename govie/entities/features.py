@@ -164,7 +164,8 @@ def name_features(ctx: Context, s: int, e: int, prev_tok: str, next_tok: str, nt
     # a body glued to a verb (区民政局负责) is not, so the cue is kept for place shapes only.
     if span.endswith(_TOWN_SUFFIX) and e < len(t) and "\u4e00" <= t[e] <= "\u9fff" \
             and t[e] not in "负牵配要等和及与、的在为将是已等":
-        feats.append("glued_right")
+        # 丰泽街道东涂社区: a place followed by a smaller place is a place, not part of a facility
+        feats.append("followed_by_place" if _NEXT_PLACE.match(t, e) else "glued_right")
     if s > 0 and "\u4e00" <= t[s - 1] <= "\u9fff":
         feats.append("glued_left")
         feats.append(f"gl={t[s - 1]}|{span[-1:]}")
@@ -176,6 +177,7 @@ def name_features(ctx: Context, s: int, e: int, prev_tok: str, next_tok: str, nt
     return feats
 
 
+_NEXT_PLACE = re.compile(r"[\u4e00-\u9fff]{1,4}(镇|乡|街道|社区|村|居委会|村委会|组)")
 _FACILITY = re.compile(r"(中心|医院|卫生院|卫生室|学校|小学|中学|幼儿园|派出所|站|馆|园|厂|公园|广场|工业园|市场|"
                        r"小区|服务|文化|党群|便民|综合|示范|养老|敬老院|项目|片区|路|大道|街区)")
 _BODY_AFTER = re.compile(r"(人民政府|政府|党委|党工委|办事处|人大|政协|纪委|委员会|居委会|村委会|管委会)")
