@@ -19,7 +19,7 @@ _MARKERS = [
     (3, "arabic", re.compile(r"\d{1,3}\s*[.、](?![\d%])\s*")),
     (5, "paren_arabic", re.compile(r"[(]\d{1,3}[)]\s*")),
     (5, "arabic_paren", re.compile(r"\d{1,3}[)]\s*")),
-    (6, "circled", re.compile(r"[\u2460-\u2473\u3251-\u325f]\s*")),
+    (6, "circled", re.compile(r"[\u2460-\u2473\u3251-\u325f\u2474-\u2487]\s*")),
     # "一是…;二是…" enumerations, split into lines by the parser
     (8, "shi", re.compile(r"[一二三四五六七八九十]是(?=[^,,。]{2})")),
     # Bullets of web pages and news digests: ◆ ● ■ ▲ •. (★ marks a lead unit, not an item.)
