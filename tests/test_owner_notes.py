@@ -63,3 +63,24 @@ def test_table_cells_from_seed000(cell, expected):
 
 def test_a_title_cell_ending_in_bu_ju_is_not_a_unit_list():
     assert not looks_like_unit_list("推进土地“三权分置”改革试点,扩大土地流转公开市场建设。")
+
+
+def test_a_note_with_only_a_time_is_the_items_deadline():
+    t = "完善乡村教师待遇。(年内持续推进)"
+    end, note = split_inline_note(t, 0, len(t))
+    assert t[:end] == "完善乡村教师待遇。" and not note.units
+    assert [t[s:e] for s, e in note.deadlines] == ["年内持续推进"]
+
+
+def test_a_note_with_owners_and_a_time_gives_both():
+    t = "推进基层治理改革(市政府各部门分别负责,年内持续推进)。"
+    end, note = split_inline_note(t, 0, len(t))
+    assert units(t, note) == [("市政府各部门", "owner", "AGENCY")]
+    assert [t[s:e] for s, e in note.deadlines] == ["年内持续推进"]
+
+
+def test_a_time_note_is_linked_due_through_extract():
+    import govie
+
+    doc = govie.extract("一、民生保障\n1.提高城乡居民基础养老金标准。(年内持续推进)\n", year=2021)
+    assert [d.norm["date"] for d in doc.tasks[0].deadlines] == ["2021-12-31"]
