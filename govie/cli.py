@@ -127,6 +127,12 @@ def _cmd_evaluate(args) -> int:
     return 0
 
 
+def _error_doc(reason: str):
+    from .document import Document
+
+    return Document(text="", meta={"error": reason})
+
+
 def _load_any(path):
     """Records from a record file, or the record compiled from a markup file."""
     from .corpus.markup import compile_markup, to_record
@@ -242,18 +248,29 @@ def _cmd_extract(args) -> int:
                     failures.append(raw)
                     print(f"govie: {raw}: no documents found", file=sys.stderr)
                 sources.extend((str(f), f) for f in found)
-        for name, path in sources:
-            meta = {"source": name}
-            try:
-                text = sys.stdin.read() if path is None else read(path).text
-            except Exception as err:
-                failures.append(name)
-                print(f"govie: {name}: {err}", file=sys.stderr)
-                from .document import Document
+        def texts():
+            for name, path in sources:
+                try:
+                    yield name, path, (sys.stdin.read() if path is None else read(path).text), None
+                except Exception as err:
+                    yield name, path, None, str(err)
 
-                yield name, Document(text="", meta={"source": name, "error": str(err)})
-                continue
-            doc = extractor.extract_safe(text, year=args.year, meta=meta)
+        if args.workers > 1:
+            # Read in this process, extract in the pool; results keep the input order.
+            import itertools
+
+            from .document import Document
+
+            read_items, to_extract = itertools.tee(texts())
+            docs = extractor.extract_many((t if t is not None else "" for _, _, t, _ in to_extract),
+                                          year=args.year, n_process=args.workers)
+            results = ((name, path, Document(text="", meta={"error": err}) if err else doc)
+                       for (name, path, _, err), doc in zip(read_items, docs))
+        else:
+            results = ((name, path, extractor.extract_safe(t, year=args.year) if err is None
+                        else _error_doc(err)) for name, path, t, err in texts())
+        for name, path, doc in results:
+            doc.meta["source"] = name
             if doc.meta.get("error"):
                 failures.append(name)
                 print(f"govie: {name}: {doc.meta['error']}", file=sys.stderr)

@@ -36,18 +36,23 @@ def read(path) -> ReadResult:
 
 
 def decode(data: bytes) -> tuple[str | None, str | None]:
+    """Text and encoding name; None when the bytes are not text in any encoding we can tell.
+
+    >>> decode("区民政局".encode("gb18030"))[0]
+    '区民政局'
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    for enc in ("gb18030", "big5"):
-        try:
-            return data.decode(enc), enc
-        except UnicodeDecodeError:
-            continue
-    return None, None
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=["gb18030", "gbk", "big5", "utf_16"]).best()
+    if best is None:
+        return None, None
+    return str(best), best.encoding
 
 
 def iter_paths(paths) -> list[Path]:

@@ -66,3 +66,21 @@ def test_xlsx_output(tmp_path, seeds):
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0][:5] == ("document", "section", "number", "title", "task")
     assert len(rows) == 1 + 48
+
+
+def test_workers_option_keeps_the_input_order(tmp_path, capsys):
+    for i in range(4):
+        (tmp_path / f"d{i}.txt").write_text(f"一、主要任务\n1.新建第{i}所学校。(区教育局牵头)\n", encoding="utf-8")
+    assert main(["extract", str(tmp_path), "--workers", "2", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    tasks = [(r["document"], r["task"]) for r in rows if r["task"]]
+    assert tasks == [(f"d{i}", f"新建第{i}所学校。") for i in range(4)]
+
+
+def test_gbk_file_is_read_like_utf8(tmp_path, capsys):
+    text = "一、主要任务\n1.新增养老床位200张。(区民政局牵头)\n"
+    (tmp_path / "gbk.txt").write_bytes(text.encode("gb18030"))
+    (tmp_path / "utf8.txt").write_text(text, encoding="utf-8")
+    assert main(["extract", str(tmp_path / "gbk.txt"), str(tmp_path / "utf8.txt"), "-f", "jsonl"]) == 0
+    a, b = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert a["text"] == b["text"] and a["entities"] == b["entities"]
