@@ -38,8 +38,9 @@ def read(path) -> ReadResult:
 def decode(data: bytes) -> tuple[str | None, str | None]:
     """Text and encoding name; None when the bytes are not text in any encoding we can tell.
 
-    >>> decode("区民政局".encode("gb18030"))[0]
-    '区民政局'
+    >>> text = "一、主要任务\\n1.新增养老床位200张。(区民政局牵头)"
+    >>> decode(text.encode("gb18030"))[0] == text
+    True
     """
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
