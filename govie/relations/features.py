@@ -14,6 +14,10 @@ _FUTURE = re.compile(r"要|将|力争|确保|推进|加快|加强|深化|完善|
                      r"争取|健全|优化|持续|全力|积极|稳步|扎实")
 _NOTICE = re.compile(r"各(牵头|责任|有关|相关)?(单位|部门|地)要|请于|务于|报送|督查|考核|通报|问责|第一责任人|"
                      r"高度重视|认真贯彻|抓好落实|结合实际|及时反馈")
+_TITLE_LINE = re.compile(r"工作报告|工作要点|工作计划|通知|方案|意见|任务分工|分解表|责任分解")
+_FORECAST = re.compile(r"预计|初步统计|据统计|同比")
+# A notice's requirements are addressed to units collectively: 各地区、各部门要…
+_ADDRESSED = re.compile(r"^[^。]{0,12}?(各地区|各地|各部门|各单位|各级|各有关|各责任单位|各牵头单位|各乡镇|各县)[^。]{0,10}要")
 _SECTION_WORDS = ("回顾", "成绩", "目标", "要求", "保障", "任务", "重点", "工作", "措施", "举措", "实事", "分工", "附件",
                   "名词解释", "组织", "领导", "机制", "考核", "指标")
 _LEAD_CUE = re.compile(r"^(☆|★|\(牵头\)|分别牵头|共同牵头|牵头)")
@@ -48,6 +52,15 @@ def task_features(text: str, item, structure, index: int, n_items: int) -> list[
         feats.append("notice")
     if content.startswith(("——", "—", "-")):
         feats.append("dash_start")
+    first_line = content.split("\n", 1)[0]
+    if _TITLE_LINE.search(first_line) and "。" not in first_line:
+        feats.append("title_words")
+    if first_line.rstrip().endswith((":", ":")):
+        feats.append("ends_colon")
+    if _FORECAST.search(head):
+        feats.append("forecast")
+    if _ADDRESSED.match(content) or _ADDRESSED.search(head):
+        feats.append("addressed_to_units")
     for w in _SECTION_WORDS:
         if w in section:
             feats.append(f"sec={w}")
