@@ -76,7 +76,7 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--no-baselines", action="store_true", help="skip the baselines")
     ev.set_defaults(func=_cmd_evaluate)
 
-    data = sub.add_parser("data", help="work with annotated records: validate, build, stats",
+    data = sub.add_parser("data", help="work with annotated records: validate, build, stats, convert",
                           description="Tools for the annotated corpus (record format: data/ANNOTATION.md).")
     dsub = data.add_subparsers(title="data commands", metavar="DATA_COMMAND")
     dv = dsub.add_parser("validate", help="check records against the record format")
