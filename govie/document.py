@@ -152,7 +152,7 @@ class Document:
 
 def _metric_str(m: Entity) -> str:
     n = m.norm or {}
-    if "value" not in n:
+    if "value" not in n or n.get("unit") is None:  # 零增长, 160亿: the words say more than a bare number
         return m.text
     value = n["value"]
     if n.get("value_max") is not None:
