@@ -84,3 +84,24 @@ def test_a_time_note_is_linked_due_through_extract():
 
     doc = govie.extract("一、民生保障\n1.提高城乡居民基础养老金标准。(年内持续推进)\n", year=2021)
     assert [d.norm["date"] for d in doc.tasks[0].deadlines] == ["2021-12-31"]
+
+
+def test_a_data_supplier_is_named_but_owns_nothing():
+    """Decided case 15: 数据提供单位 stay AGENCY with no relation."""
+    import govie
+
+    t = "二、主要指标\n1.地区生产总值增长6.5%左右。(责任单位:市发改委,数据提供单位:市统计局)\n"
+    doc = govie.extract(t, year=2019)
+    task = doc.tasks[0]
+    assert [e.text for e in task.owners + task.lead] == ["市发改委"]
+    assert "市统计局" in [e.text for e in doc.entities if e.label == "AGENCY"]
+
+
+def test_candidates_never_span_de_or_ji_between_bodies():
+    from govie.entities.names import name_candidates
+
+    t = "在旗委的坚强领导和人大的监督下,区委及镇党委"
+    spans = [(i, i + 1) for i in range(len(t))]
+    found = {t[s:e] for s, e in name_candidates(t, spans)}
+    assert "旗委的坚强领导和人大" not in found and "区委及镇党委" not in found
+    assert {"旗委", "人大", "区委", "镇党委"} <= found

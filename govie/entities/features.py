@@ -174,9 +174,12 @@ def name_features(ctx: Context, s: int, e: int, prev_tok: str, next_tok: str, nt
     feats.append(f"left_suffix={_char_class(t[s - 1] if s > 0 else '')}|{span[-1:]}")
     if span in doc_short:
         feats.append("doc_short")
+    if _POST_AFTER.match(t, e):  # 福安市人民政府代市长: a post, never annotated (decided case 13)
+        feats.append("post_after")
     return feats
 
 
+_POST_AFTER = re.compile(r"(代|副)?(市长|县长|区长|镇长|乡长|省长|书记|主任|厅长|局长|主席|委员|负责同志|负责人|干部)")
 _NEXT_PLACE = re.compile(r"[\u4e00-\u9fff]{1,4}(镇|乡|街道|社区|村|居委会|村委会|组)")
 _FACILITY = re.compile(r"(中心|医院|卫生院|卫生室|学校|小学|中学|幼儿园|派出所|站|馆|园|厂|公园|广场|工业园|市场|"
                        r"小区|服务|文化|党群|便民|综合|示范|养老|敬老院|项目|片区|路|大道|街区)")

@@ -25,6 +25,15 @@ _ENDINGS = tuple(sorted(set(AGENCY_ENDINGS + TOWN_ENDINGS), key=len, reverse=Tru
 _BREAK = re.compile(r"[\s,,。;;:、!?!?《》<>\[\]【】|]")
 _HARD_BREAK = re.compile(r"[\s,,。;;:!?!?《》<>\[\]【】|]")
 _DIGITS = re.compile(r"\d")
+# Role words name a column or a role, never a body (ANNOTATION.md: generic roles are not AGENCY).
+def _role_words() -> frozenset:
+    from ..structure.owner_notes import DATA_KEYS, DEADLINE_KEYS, LEAD_KEYS, MIXED_KEYS, OWNER_KEYS
+
+    words = set(LEAD_KEYS + OWNER_KEYS + MIXED_KEYS + DEADLINE_KEYS + DATA_KEYS)
+    return frozenset(words | {"各" + w for w in words} | {"责任人", "各责任单位", "各牵头单位", "主要责任单位"})
+
+
+ROLE_WORDS = _role_words()
 MAX_TOKENS = 10
 MAX_CHARS = 32
 _LIST_INSIDE = re.compile(r"^各|[(][^()]*[)]|^[^、]{1,6}(、[^、]{1,2})+$")
@@ -72,6 +81,10 @@ def name_candidates(text: str, spans: list[tuple[int, int]], short_names: frozen
             if len(piece) > limit or _HARD_BREAK.search(piece):
                 break
             if "、" in piece and not _LIST_INSIDE.search(piece):
+                continue
+            if "的" in piece or "及" in re.sub(r"\([^()]*\)", "", piece):  # 旗委的…和人大, 区委及镇党委
+                continue
+            if piece in ROLE_WORDS:
                 continue
             if piece[0] in "“”\"'()的和与及、,等对向由在为将把" or _DIGITS.match(piece):
                 continue

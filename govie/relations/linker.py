@@ -134,7 +134,7 @@ class RelationLinker(_SavedLinearModel):
                             unit = next((u for u in note.units if u.start < e and s < u.end), None)
                             role = unit.role if unit else ("deadline" if label == "DEADLINE" else None)
                             break
-                if where is None:
+                if where is None or role == "data":  # a data supplier is named, not responsible
                     continue
                 pos = note_pos.setdefault(where, 0)
                 note_pos[where] = pos + 1

@@ -21,9 +21,12 @@ OWNER_KEYS = ("责任单位", "责任部门", "配合单位", "配合部门", "�
               "协同部门", "责任科室", "责任股室")
 MIXED_KEYS = ("部门分工", "责任分工", "分工")
 DEADLINE_KEYS = ("完成时限", "完成时间", "时间节点", "时限要求", "办结时限", "时限")
+# Units that only supply data for a target are named but own nothing (decided case 15).
+DATA_KEYS = ("数据提供单位", "数据来源单位", "数据来源", "统计单位")
 PERSON_KEY = re.compile(r"(牵头|分管|责任|包抓|挂帅|联系|督办)(负责)?[省市区县镇乡]?(领导|人)(同志)?")
 
-_KEY = re.compile("(" + "|".join(sorted(LEAD_KEYS + OWNER_KEYS + MIXED_KEYS + DEADLINE_KEYS, key=len, reverse=True))
+_KEY = re.compile("(" + "|".join(sorted(LEAD_KEYS + OWNER_KEYS + MIXED_KEYS + DEADLINE_KEYS + DATA_KEYS, key=len,
+                                        reverse=True))
                   + r"|" + PERSON_KEY.pattern + r")\s*[::]")
 _LEAD_CUE = re.compile(r"(分别牵头|共同牵头|牵头负责|牵头)$")
 _OWNER_CUE = re.compile(r"(分别负责|分别配合|共同负责|具体负责|按职责分工负责|配合|协助|协办|参与|参加|负责|落实|组织实施|"
@@ -45,7 +48,7 @@ class OwnerUnit:
 
     start: int
     end: int
-    role: str  # "lead" or "owner"
+    role: str  # "lead", "owner", or "data" (names a data source, owns nothing)
     label: str  # "AGENCY" or "TOWN", by the form of the name
 
 
@@ -189,6 +192,9 @@ def parse_owner_line(text: str, start: int, end: int, first_is_lead: bool = Fals
             continue
         if key in DEADLINE_KEYS:
             note.deadlines.append((v_start, v_end))
+            continue
+        if key in DATA_KEYS:
+            note.units.extend(parse_units(text, v_start, v_end, "data"))
             continue
         role = "lead" if key in LEAD_KEYS else "owner"
         units = parse_clauses(text, v_start, v_end, role)
