@@ -156,3 +156,9 @@ def test_normaliser_reproduces_the_corpus_norms():
                 agree += ok
     assert total > 500
     assert agree / total >= 0.97
+
+
+def test_weekly_is_not_a_deadline_candidate():
+    """The record format has no week granularity, so 每周 is never proposed."""
+    t = "每周收集通报项目进展,每月25日前报送"
+    assert [t[s:e] for s, e in find_times(t)] == ["每月25日前"]

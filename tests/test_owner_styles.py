@@ -70,3 +70,11 @@ def test_towns_named_in_a_task_and_listed_as_owners():
     lead, owners, due = _owners(doc, "推进朱泾镇")
     assert lead == ["区住房保障房屋管理局"] and owners == ["朱泾镇", "枫泾镇"]
     assert {e.label for e in doc.tasks[0].owners} == {"TOWN"}
+
+
+def test_deadlines_in_prose_without_items():
+    text = ("会议要求,5月底前建成沅澧快速干线一号大道改建主体工程,年内开工改建S230线。"
+            "交通运输局要加强调度,确保按期完成。")
+    doc = govie.extract(text, year=2021)
+    dates = sorted(e.norm["date"] for e in doc.entities if e.label == "DEADLINE")
+    assert dates == ["2021-05-31", "2021-12-31"]

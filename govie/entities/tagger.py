@@ -284,6 +284,9 @@ class EntityTagger:
 
 
 def _scope_spans(structure: Structure) -> list:
+    """Where a deadline may stand: tasks and their notes; anywhere, in prose that has no items."""
+    if not structure.items:
+        return [(0, len(structure.text))]
     return [(it.start, it.end) for it in structure.items] + [(n.start, n.end) for it in structure.items for n in it.notes]
 
 

@@ -20,7 +20,7 @@ _END = r"(?:底|末|初|中旬|上旬|下旬|中)?(?:前|以前|之前)?"
 DEADLINE_PATTERN = re.compile(
     "|".join([
         # 每季度最后一个月的30日前, 每季度末月20日前, 每月25日前, 每季度, 每年
-        rf"(?P<every>每(?:个)?(?:季度|季|月|年|半年|周|旬))(?:(?:末月|最后一个月的?)?(?P<every_day>{_DAY})日)?(?P<every_end>末|底)?(?:前|以前|之前)?",
+        rf"(?P<every>每(?:个)?(?:季度|季|月|年|半年))(?:(?:末月|最后一个月的?)?(?P<every_day>{_DAY})日)?(?P<every_end>末|底)?(?:前|以前|之前)?",
         # 2023年1月15日前, 2020年10月底前, 2023年第一季度, 2020年上半年, 2025年(前)
         rf"(?P<year>(?:19|20)\d\d)\s*年(?:度)?"
         rf"(?:(?P<y_half>上半年|下半年)|(?:第)?(?P<y_q>[一二三四1-4])\s*季度(?P<y_q_end>末|底)?"
@@ -115,8 +115,6 @@ def deadline_norm(span: str, year: int | None, *, plan_quarter: int | None = Non
             return {"date": _iso(year, 1, day or 31), "granularity": "month", "recurring": True}
         if period == "半年":
             return {"date": _iso(year, 6, 30), "granularity": "half", "recurring": True}
-        if period in ("周", "旬"):
-            return {"date": _iso(year, 1, 7 if period == "周" else 10), "granularity": "day", "recurring": True}
         return {"date": _iso(year, 12, 31), "granularity": "year", "recurring": True}
     if g["rel"]:
         y = year + 1
