@@ -153,8 +153,10 @@ def parse(text: str) -> Structure:
     root = _build_tree(text, body, first_is_lead)
     items: list[Item] = []
     sections = [_collect(text, child, [], items, first_is_lead, task_section=True) for child in root.children]
-    if not root.children:
-        _paragraph_tasks(text, root, [], items, only_titled=True)
+    if not items:
+        # Prose with no numbered or headed items (news pages, short plans): each
+        # paragraph may be work; the task filter decides which.
+        _paragraph_tasks(text, root, [], items, only_titled=False)
     for table in tables:
         items.extend(_table_items(text, content, table, first_is_lead))
     items.sort(key=lambda it: it.start)
