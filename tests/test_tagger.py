@@ -110,3 +110,11 @@ def test_pkuseg_segmenter_trained_on_the_corpus_travels_with_the_model(tmp_path,
     assert "".join(loaded.segmenter.tokens(text)) == text
     assert [(f.start, f.end, f.label) for f in loaded.predict(text, year=2020)] == \
            [(f.start, f.end, f.label) for f in tagger.predict(text, year=2020)]
+
+
+def test_an_entity_split_by_the_segmenter_comes_out_whole():
+    """区发改委 is two tokens for jieba (区 / 发改委); the entity is still one span."""
+    nlp = govie.load().nlp
+    doc = nlp("由区发改委牵头,区财政局配合。")
+    assert len([t for t in doc if t.idx < 5 and t.idx + len(t.text) > 1]) >= 2  # 区 / 发改委
+    assert "区发改委" in [e.text for e in doc.ents if e.label_ == "AGENCY"]
