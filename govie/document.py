@@ -28,6 +28,7 @@ class Entity:
     id: int = 0
 
     def to_dict(self) -> dict:
+        """This entity in the record format (``id`` is set by ``Document.to_dict``)."""
         d = {"id": self.id, "label": self.label, "start_offset": self.start, "end_offset": self.end}
         if self.norm is not None:
             d["norm"] = self.norm
@@ -59,6 +60,7 @@ class Task:
     id: int = 0
 
     def to_dict(self) -> dict:
+        """This task as a TASK entity of the record format."""
         return {"id": self.id, "label": "TASK", "start_offset": self.start, "end_offset": self.end,
                 "score": round(float(self.score), 4)}
 
@@ -75,6 +77,7 @@ class Relation:
     evidence: str | None = None
 
     def to_dict(self, rid: int) -> dict:
+        """This relation in the record format; inferred ones say so and carry their evidence."""
         d = {"id": rid, "from_id": self.task.id, "to_id": self.target.id, "type": self.type,
              "score": round(float(self.score), 4)}
         if self.inferred:
