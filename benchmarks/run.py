@@ -23,22 +23,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def rss_mb() -> float:
-    """Current resident set size of this process (Linux), in MB."""
+def _status_mb(field: str) -> float:
+    """A memory field of /proc/self/status (Linux), in MB."""
     with open("/proc/self/status", encoding="ascii") as fh:
         for line in fh:
-            if line.startswith("VmRSS:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def rss_mb() -> float:
+    """Current resident set size of this process."""
+    return _status_mb("VmRSS")
 
 
 def peak_rss_mb() -> float:
-    """Peak resident set size of this process (Linux VmHWM), in MB."""
-    with open("/proc/self/status", encoding="ascii") as fh:
-        for line in fh:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
+    """Peak resident set size of this process (VmHWM, which exec resets, unlike ru_maxrss)."""
+    return _status_mb("VmHWM")
 
 
 def corpus_texts(target_chars: int) -> list[str]:
