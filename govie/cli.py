@@ -127,6 +127,20 @@ def _cmd_evaluate(args) -> int:
     return 0
 
 
+def _progress_bar(total: int):
+    """A progress bar on stderr for runs over several files, when a person is watching."""
+    if total < 2 or not sys.stderr.isatty():
+        return None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                        console=Console(file=sys.stderr), transient=True)
+    progress.add_task("extract", total=total)
+    progress.start()
+    return progress
+
+
 def _error_doc(reason: str):
     from .document import Document
 
@@ -269,12 +283,17 @@ def _cmd_extract(args) -> int:
         else:
             results = ((name, path, extractor.extract_safe(t, year=args.year) if err is None
                         else _error_doc(err)) for name, path, t, err in texts())
+        progress = _progress_bar(len(sources))
         for name, path, doc in results:
             doc.meta["source"] = name
             if doc.meta.get("error"):
                 failures.append(name)
                 print(f"govie: {name}: {doc.meta['error']}", file=sys.stderr)
+            if progress is not None:
+                progress.advance(progress.task_ids[0])
             yield Path(name).stem if path is not None else name, doc
+        if progress is not None:
+            progress.stop()
 
     if fmt == "xlsx":
         write_xlsx(documents(), args.output)

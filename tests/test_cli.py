@@ -84,3 +84,16 @@ def test_gbk_file_is_read_like_utf8(tmp_path, capsys):
     assert main(["extract", str(tmp_path / "gbk.txt"), str(tmp_path / "utf8.txt"), "-f", "jsonl"]) == 0
     a, b = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert a["text"] == b["text"] and a["entities"] == b["entities"]
+
+
+def test_progress_bar_only_when_someone_watches(tmp_path, monkeypatch, capsys):
+    for i in range(3):
+        (tmp_path / f"d{i}.txt").write_text("一、主要任务\n1.新建学校。(区教育局牵头)\n", encoding="utf-8")
+    assert main(["extract", str(tmp_path), "-f", "jsonl"]) == 0
+    assert "extracting" not in capsys.readouterr().err  # stderr is not a terminal here
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True, raising=False)
+    from govie import cli
+
+    bar = cli._progress_bar(3)
+    assert bar is not None and bar.tasks[0].total == 3
+    bar.stop()
