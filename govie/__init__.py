@@ -7,11 +7,11 @@
 """
 from .api import extract, extract_many, load
 from .document import Document, Entity, Relation, Section, Task
-from .errors import GovieError, InputError, ModelError
+from .errors import GovieError, InputError, InputTypeError, ModelError
 from .extractor import Extractor
 from .reader import read
 
 __version__ = "0.1.0"
 
 __all__ = ["extract", "extract_many", "load", "read", "Document", "Entity", "Relation", "Section", "Task",
-           "Extractor", "GovieError", "InputError", "ModelError", "__version__"]
+           "Extractor", "GovieError", "InputError", "InputTypeError", "ModelError", "__version__"]

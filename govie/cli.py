@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .output import FORMATS
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, or - for standard input")
     ex.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output "
                                                           "(required for xlsx)")
-    ex.add_argument("-f", "--format", choices=("table", "jsonl", "csv", "xlsx"), default=None,
+    ex.add_argument("-f", "--format", choices=FORMATS, default=None,
                     help="table: accountability table in the terminal (default on a terminal); "
                          "jsonl: one annotation record per document (default otherwise); "
                          "csv/xlsx: one row per task")

@@ -9,7 +9,6 @@ class Errors:
     E001 = "extract() takes a str, not {type}. Decode bytes first, or use govie.read(path) for files."
     E002 = "year must be an int between 1949 and 2100, not {value!r}."
     E003 = "No such file or directory: {path}."
-    E004 = "Unknown output format {fmt!r}; choose one of {choices}."
     E005 = "Could not read {path}: {reason}."
     E006 = ("No model at {path}: expected a govie model directory containing meta.json. "
             "Train one with `govie train` or call govie.load() for the bundled model.")
@@ -19,8 +18,6 @@ class Errors:
             "(pickle/joblib). govie never loads such files; remove it and retrain.")
     E009 = "The model at {path} is damaged: {reason}. Retrain it with `govie train`."
     E010 = "Text of {size:,} characters exceeds the limit of {limit:,}; split the document or raise max_chars."
-    E011 = "Markup error in {path}: {reason}."
-    E012 = "Record {rid} in {path} is invalid: {reason}."
 
 
 class GovieError(Exception):
@@ -38,3 +35,7 @@ class ModelError(GovieError, ValueError):
 
 class InputError(GovieError, ValueError):
     """Input that govie cannot process."""
+
+
+class InputTypeError(GovieError, TypeError):
+    """Input of a type govie does not take (bytes where text is expected)."""

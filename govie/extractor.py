@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 
 from .document import Document, Entity, Relation, Section, Task
 from .entities.times import deadline_norm, find_times, in_deadline_scope
-from .errors import InputError
+from .errors import InputError, InputTypeError
 from .model_dir import ModelDir
 from .relations.linker import RelationLinker, TaskFilter, match_body_to_rows
 from .structure.parser import Structure, parse
@@ -75,7 +75,7 @@ class Extractor:
         norm = normalize(text)
         structure = parse(norm.text)
         doc = Document(text=text, meta=dict(meta or {}))
-        doc.meta.update(_front_meta(structure, norm))
+        doc.meta.update(_front_meta(structure))
         doc.year = year or infer_year(structure)
         self._fill(doc, norm, structure)
         return doc
@@ -179,8 +179,7 @@ class Extractor:
 
 def _check_text(text, max_chars: int) -> None:
     if not isinstance(text, str):
-        raise TypeError(f"[E001] extract() takes a str, not {type(text).__name__}. "
-                        "Decode bytes first, or use govie.read(path) for files.")
+        raise InputTypeError("E001", type=type(text).__name__)
     if len(text) > max_chars:
         raise InputError("E010", size=len(text), limit=max_chars)
 
@@ -213,7 +212,7 @@ def infer_year(structure: Structure) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _front_meta(structure: Structure, norm: NormalizedText) -> dict:
+def _front_meta(structure: Structure) -> dict:
     fm = structure.front
     meta = {}
     if fm.title:

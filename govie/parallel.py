@@ -6,7 +6,6 @@ chunks, so the cost of a process is paid once per worker, not per document.
 from __future__ import annotations
 
 import multiprocessing as mp
-from itertools import islice
 from typing import Iterable, Iterator
 
 _worker = None
@@ -32,8 +31,3 @@ def extract_parallel(extractor, texts: Iterable[str], *, year, n_process: int, b
         # imap keeps order and streams: at most a few chunks are in flight.
         yield from pool.imap(_run, ((t, year) for t in texts), chunksize=max(1, batch_size))
 
-
-def batched(iterable, n):
-    it = iter(iterable)
-    while chunk := list(islice(it, n)):
-        yield chunk

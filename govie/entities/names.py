@@ -39,18 +39,6 @@ MAX_CHARS = 32
 _LIST_INSIDE = re.compile(r"^各|[(][^()]*[)]|^[^、]{1,6}(、[^、]{1,2})+$")
 
 
-def token_offsets(tokens: list[str]) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for t in tokens:
-        out.append((pos, pos + len(t)))
-        pos += len(t)
-    return out
-
-
-def ends_like_name(token: str) -> bool:
-    return token.endswith(_ENDINGS)
-
-
 def name_candidates(text: str, spans: list[tuple[int, int]], short_names: frozenset = frozenset()
                     ) -> list[tuple[int, int]]:
     """Candidate (start, end) spans over token ``spans`` of ``text``.

@@ -11,7 +11,6 @@ exact: ``4.5万平方米`` is 45000 平方米, whatever the model thinks.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 import cn2an
@@ -56,13 +55,6 @@ METRIC_PATTERN = re.compile(
 # "12周到22周": a range that repeats its unit.
 RANGE_REPEAT = re.compile(rf"(?P<num>{_NUM})(?P<unit>{_UNIT_ALT})\s*[-~～至到]\s*(?P<num2>{_NUM})(?P=unit)"
                           rf"(?P<suffix>{_SUFFIX_ALT})?")
-
-
-@dataclass
-class Quantity:
-    start: int
-    end: int
-    norm: dict
 
 
 def parse_number(raw: str) -> Decimal | None:

@@ -17,9 +17,6 @@ from pathlib import Path
 from ..entities.linear import LinearModel
 from .features import link_features, task_features
 
-RELATION_LABELS = ("LEAD", "OWNER", "DUE")
-
-
 def _iou(a, b) -> float:
     inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
     union = max(a[1], b[1]) - min(a[0], b[0])

@@ -410,7 +410,7 @@ def _find_tables(content: list[Line]) -> tuple[list, set]:
         if not rows:
             i = header_end
             continue
-        table = Table(i, header_end, end, columns, rows, {})
+        table = Table(i, header_end, end, columns, rows)
         tables.append((table, _table_title(content, i)))
         used.update(content[k].index for k in range(i, end))
         i = end

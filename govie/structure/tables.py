@@ -53,7 +53,6 @@ class Table:
     end: int  # line index after the last row
     columns: list  # column roles in order
     rows: list
-    categories: dict  # line index -> category text line indices
 
 
 def header_role(cell: str) -> str | None:
