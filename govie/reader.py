@@ -1,5 +1,8 @@
 """Reading documents from files: bytes in whatever encoding users have, text out.
 
+Plain text files are decoded; saved web pages (.html, .htm) are reduced to
+the document's own text by ``govie.html``.
+
 UTF-8 (with or without BOM) is tried first because it is unambiguous; other
 encodings (GBK/GB18030, Big5) are detected by charset-normalizer rather than
 guessed by hand.
@@ -11,7 +14,7 @@ from pathlib import Path
 
 from .errors import InputError
 
-TEXT_SUFFIXES = (".txt", ".text", ".md")
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
 
 
 @dataclass
@@ -32,7 +35,16 @@ def read(path) -> ReadResult:
     text, encoding = decode(data)
     if text is None:
         raise InputError("E005", path=path, reason="not text in any encoding govie recognises")
-    return ReadResult(text, {"source": str(path), "encoding": encoding})
+    meta = {"source": str(path), "encoding": encoding}
+    if path.suffix.lower() in (".html", ".htm"):
+        from .html import html_to_text
+
+        try:
+            text, page_meta = html_to_text(text)
+        except ValueError as err:  # lxml's word for a page it cannot parse
+            raise InputError("E005", path=path, reason=f"not a readable HTML page ({err})") from None
+        meta.update(page_meta)
+    return ReadResult(text, meta)
 
 
 def decode(data: bytes) -> tuple[str | None, str | None]:
