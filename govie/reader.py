@@ -1,7 +1,8 @@
 """Reading documents from files: bytes in whatever encoding users have, text out.
 
 Plain text files are decoded; saved web pages (.html, .htm) are reduced to
-the document's own text by ``govie.html``.
+the document's own text by ``govie.html``; Word files (.docx) are read by
+``govie.docx``.
 
 UTF-8 (with or without BOM) is tried first because it is unambiguous; other
 encodings (GBK/GB18030, Big5) are detected by charset-normalizer rather than
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from .errors import InputError
 
-TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".docx")
 
 
 @dataclass
@@ -28,6 +29,14 @@ def read(path) -> ReadResult:
     path = Path(path)
     if not path.is_file():
         raise InputError("E003", path=path)
+    if path.suffix.lower() == ".docx":
+        from .docx import docx_to_text
+
+        try:
+            text, page_meta = docx_to_text(path)
+        except Exception as err:  # python-docx raises several kinds for a damaged file
+            raise InputError("E005", path=path, reason=f"not a readable .docx file ({type(err).__name__})") from None
+        return ReadResult(text, {"source": str(path), **page_meta})
     try:
         data = path.read_bytes()
     except OSError as err:
