@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from .relations.linker import iou
+
 LABELS = ("AGENCY", "TOWN", "METRIC", "DEADLINE")
 RELATIONS = ("LEAD", "OWNER", "DUE")
 
@@ -26,12 +28,6 @@ def prf(tp: int, fp: int, fn: int) -> dict:
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
 
 
-def _iou(a, b) -> float:
-    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
-    union = max(a[1], b[1]) - min(a[0], b[0])
-    return inter / union if union else 0.0
-
-
 def _match_overlap(gold: list, pred: list, min_iou: float = 0.0) -> int:
     """Greedy one-to-one matching of spans that overlap (IoU above ``min_iou``)."""
     used, tp = set(), 0
@@ -40,9 +36,9 @@ def _match_overlap(gold: list, pred: list, min_iou: float = 0.0) -> int:
         for k, p in enumerate(pred):
             if k in used:
                 continue
-            iou = _iou(g, p)
-            if iou > best_iou or (min_iou == 0.0 and iou > 0 and best is None):
-                best, best_iou = k, iou
+            overlap = iou(g, p)
+            if overlap > best_iou or (min_iou == 0.0 and overlap > 0 and best is None):
+                best, best_iou = k, overlap
         if best is not None:
             used.add(best)
             tp += 1
@@ -81,8 +77,8 @@ def score_records(gold_records: list, pred_records: list) -> dict:
         # relations: map each predicted task to the gold task it matches (IoU >= 0.5)
         task_map = {}
         for p_span in pt:
-            best = max(gt, key=lambda g_span: _iou(g_span, p_span), default=None)
-            if best is not None and _iou(best, p_span) >= 0.5:
+            best = max(gt, key=lambda g_span: iou(g_span, p_span), default=None)
+            if best is not None and iou(best, p_span) >= 0.5:
                 task_map[p_span] = best
         for rtype in RELATIONS:
             gr = {((gents[r["from_id"]]["start_offset"], gents[r["from_id"]]["end_offset"]),

@@ -10,7 +10,7 @@ import re
 from typing import Iterable, Iterator
 
 from .document import Document, Entity, Relation, Section, Task
-from .entities.times import deadline_norm, find_times, in_deadline_scope
+from .entities.times import deadline_norm, deadline_scope, find_times, in_deadline_scope
 from .errors import InputError, InputTypeError
 from .model_dir import ModelDir
 from .relations.linker import RelationLinker, TaskFilter, match_body_to_rows
@@ -141,9 +141,7 @@ class Extractor:
         scores = self.task_filter.scores(norm.text, structure)
         kept = [(it, sc) for it, sc in zip(structure.items, scores) if sc >= self.task_filter.threshold]
         # A time expression is a deadline only inside a task, its owner notes, or a notice's requirement.
-        in_scope = [(it.start, it.end) for it, _ in kept] + [(n.start, n.end) for it, _ in kept for n in it.notes]
-        if not kept:  # prose whose work govie cannot itemise (news pages): the tagger's word stands
-            in_scope = [(0, len(norm.text))]
+        in_scope = deadline_scope((it for it, _ in kept), len(norm.text))
         keep = [m[2] != "DEADLINE" or in_deadline_scope(norm.text, in_scope, m[0], m[1]) for m in mentions]
         mentions = [m for m, k in zip(mentions, keep) if k]
         entities = [ent for ent, k in zip(entities, keep) if k]

@@ -96,7 +96,7 @@ def relation_examples(records):
     Candidates come from the structure parser, as they will at prediction
     time; mentions and relations come from the gold annotation.
     """
-    from .relations.linker import _iou
+    from .relations.linker import iou
     from .structure.parser import parse
     from .text import normalize
 
@@ -110,8 +110,8 @@ def relation_examples(records):
         task_examples.append((n.text, structure, list(gold_tasks.values())))
         items, item_of_task = [], {}
         for item in structure.items:
-            best = max(gold_tasks.items(), key=lambda kv: _iou((item.start, item.end), kv[1]), default=None)
-            if best is not None and _iou((item.start, item.end), best[1]) >= 0.5 and best[0] not in item_of_task:
+            best = max(gold_tasks.items(), key=lambda kv: iou((item.start, item.end), kv[1]), default=None)
+            if best is not None and iou((item.start, item.end), best[1]) >= 0.5 and best[0] not in item_of_task:
                 item_of_task[best[0]] = len(items)
                 items.append(item)
         mention_ids = [eid for eid, e in ents.items() if e["label"] in ("AGENCY", "TOWN", "DEADLINE")]
@@ -175,7 +175,7 @@ def _cross_validated_threshold(examples, places, *, seed: int, folds: int = 5,
 
 def _task_counts(probe, examples, grid) -> dict:
     """(tp, fp, fn) of TASK matching (IoU >= 0.5) for each threshold in ``grid``."""
-    from .relations.linker import _iou
+    from .relations.linker import iou
 
     scored = [(probe.scores(text, structure), structure, gold) for text, structure, gold in examples]
     counts = {}
@@ -183,9 +183,9 @@ def _task_counts(probe, examples, grid) -> dict:
         tp = fp = fn = 0
         for scores, structure, gold in scored:
             kept = [(it.start, it.end) for it, sc in zip(structure.items, scores) if sc >= thr]
-            hit = sum(1 for g in gold if any(_iou(k, g) >= 0.5 for k in kept))
+            hit = sum(1 for g in gold if any(iou(k, g) >= 0.5 for k in kept))
             tp, fn = tp + hit, fn + len(gold) - hit
-            fp += sum(1 for k in kept if not any(_iou(k, g) >= 0.5 for g in gold))
+            fp += sum(1 for k in kept if not any(iou(k, g) >= 0.5 for g in gold))
         counts[thr] = (tp, fp, fn)
     return counts
 

@@ -163,7 +163,7 @@ _PREFIX_IN_WORD = {"签约", "节约", "制约", "合约", "预约", "公约", "
                    "通过", "经过", "超过", "不过", "越过", "度过"}
 
 
-def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def find_quantities(text: str, start: int = 0, end: int | None = None, times=None) -> list[tuple[int, int]]:
     """Every METRIC candidate span in ``text[start:end]`` (the classifier filters them).
 
     Dates are not quantities: a match that lies inside a time expression
@@ -173,10 +173,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[t
     >>> [t[s:e] for s, e in find_quantities(t)]
     ['2个', '4.5万平方米', '一次']
     """
-    from .times import find_times
-
     end = len(text) if end is None else end
-    times = find_times(text, start, end)
+    if times is None:  # the caller may pass the time spans it already has
+        from .times import find_times
+
+        times = find_times(text, start, end)
     out = []
     ranges = [m.span() for m in RANGE_REPEAT.finditer(text, start, end)]
     for s, e in ranges:

@@ -21,7 +21,7 @@ from .linear import LinearModel
 from .names import name_candidates
 from .numbers import METRIC_PATTERN, find_quantities, metric_norm
 from .segment import Segmenter
-from .times import deadline_norm, find_times, in_deadline_scope, plan_quarter
+from .times import deadline_norm, deadline_scope, find_times, in_deadline_scope, plan_quarter
 
 _ENUM_TOWNS = re.compile(r"((?:[\u4e00-\u9fff]{2,3}、)+)[\u4e00-\u9fff]{2,4}?(?:等)?(?:镇|村|街道|乡|社区|街镇)")
 _CLAUSE_START = re.compile(r"[,,;;。:\n、(]")
@@ -102,11 +102,12 @@ class EntityTagger:
             last = text[spans[ends[e]][0]:e] if e in ends else text[s:e]
             out.append(Candidate("name", s, e, name_features(ctx, s, e, prev_tok(s), next_tok(e), ntok, last,
                                                              lexicon, doc_short)))
-        for s, e in find_quantities(text):
+        times = find_times(text)
+        for s, e in find_quantities(text, times=times):
             m = METRIC_PATTERN.fullmatch(text, s, e)
             unit = (m.group("unit") or m.group("unit2") or m.group("unit3")) if m and m.lastgroup != "" else None
             out.append(Candidate("metric", s, e, metric_features(ctx, s, e, prev_tok(s), next_tok(e), unit)))
-        for s, e in find_times(text):
+        for s, e in times:
             out.append(Candidate("deadline", s, e, deadline_features(ctx, s, e, prev_tok(s), next_tok(e))))
         return out
 
@@ -188,7 +189,7 @@ class EntityTagger:
                     gold = {n.to_normalized(e["start_offset"], e["end_offset"])
                             for e in rec.get("entities", []) if e["label"] == label}
                     structure = parse(n.text)
-                    scope = _scope_spans(structure)
+                    scope = deadline_scope(structure.items, len(structure.text))
                     pred = {(f.start, f.end) for f in probe.predict(n.text, structure, (rec.get("meta") or {}).get("year"))
                             if f.label == label and (label != "DEADLINE" or in_deadline_scope(n.text, scope, f.start, f.end))}
                     tp, fp, fn = tp + len(gold & pred), fp + len(pred - gold), fn + len(gold - pred)
@@ -218,7 +219,7 @@ class EntityTagger:
             own = names_by_doc[k]
             lex = {w: lab for w, lab in label_of.items() if doc_count[w] - (1 if w in own else 0) > 0}
             structure = parse(text)
-            scope = _scope_spans(structure)
+            scope = deadline_scope(structure.items, len(structure.text))
             for c in self.candidates(text, structure, year, lexicon=lex):
                 if c.family == "deadline" and not in_deadline_scope(text, scope, c.start, c.end):
                     continue  # out of scope is the extractor's call; the model learns what is left
@@ -281,13 +282,6 @@ class EntityTagger:
         tagger.segmenter = Segmenter.from_config(seg_cfg)
         tagger.models_ = {fam: LinearModel.from_disk(path / fam) for fam in cfg["families"]}
         return tagger
-
-
-def _scope_spans(structure: Structure) -> list:
-    """Where a deadline may stand: tasks and their notes; anywhere, in prose that has no items."""
-    if not structure.items:
-        return [(0, len(structure.text))]
-    return [(it.start, it.end) for it in structure.items] + [(n.start, n.end) for it in structure.items for n in it.notes]
 
 
 _FULL_PLACE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3})(镇|乡|街道)(?=[\u4e00-\u9fff\d“,,、。;(]|$)")

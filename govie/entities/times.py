@@ -175,6 +175,18 @@ _REQUIREMENT = re.compile(r"报送|上报|报告|提交|反馈|报市|报区|报
 _SENTENCE_END = "。;;\n"
 
 
+def deadline_scope(items, text_length: int) -> list:
+    """The spans where a deadline may stand: the tasks and their owner notes.
+
+    In prose with no items at all, govie cannot itemise the work, so the
+    whole text is in scope and the tagger's judgement stands.
+    """
+    items = list(items)
+    if not items:
+        return [(0, text_length)]
+    return [(it.start, it.end) for it in items] + [(n.start, n.end) for it in items for n in it.notes]
+
+
 def in_deadline_scope(text: str, spans, start: int, end: int) -> bool:
     """Whether a time expression at [start, end) can be a DEADLINE at all.
 

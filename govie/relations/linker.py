@@ -17,7 +17,8 @@ from pathlib import Path
 from ..entities.linear import LinearModel
 from .features import link_features, task_features
 
-def _iou(a, b) -> float:
+def iou(a, b) -> float:
+    """Overlap of two spans as intersection over union (TASK matching uses IoU >= 0.5)."""
     inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
     union = max(a[1], b[1]) - min(a[0], b[0])
     return inter / union if union else 0.0
@@ -92,7 +93,7 @@ class TaskFilter(_SavedLinearModel):
             n = len(structure.items)
             for k, it in enumerate(structure.items):
                 X.append(task_features(text, it, structure, k, n))
-                Y.append("TASK" if any(_iou((it.start, it.end), g) >= 0.5 for g in gold) else "NONE")
+                Y.append("TASK" if any(iou((it.start, it.end), g) >= 0.5 for g in gold) else "NONE")
         self.model_ = LinearModel(C=self.C).fit(X, Y, seed=seed)
         return self
 
