@@ -39,3 +39,10 @@ class InputError(GovieError, ValueError):
 
 class InputTypeError(GovieError, TypeError):
     """Input of a type govie does not take (bytes where text is expected)."""
+
+
+class FileContentError(ValueError):
+    """A file its format's library opens but govie cannot use (a scanned or locked PDF).
+
+    Raised without the path, which ``govie.read`` adds when it turns this into E005.
+    """

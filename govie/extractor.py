@@ -19,6 +19,7 @@ from .text import NormalizedText, normalize
 
 MAX_CHARS = 20_000_000
 _YEAR = re.compile(r"(19[5-9]\d|20\d\d)\s*年")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 
@@ -75,7 +76,9 @@ class Extractor:
         norm = normalize(text)
         structure = parse(norm.text)
         doc = Document(text=text, meta=dict(meta or {}))
-        doc.meta.update(_front_meta(structure))
+        doc.meta.update({k: as_written(norm, v) for k, v in _front_meta(structure).items()})
+        if norm.traditional:
+            doc.meta["script"] = "traditional"
         doc.year = year or infer_year(structure)
         self._fill(doc, norm, structure)
         return doc
@@ -136,6 +139,8 @@ class Extractor:
         entities = []
         for s, e, label, score, norm_value, source in mentions:
             os_, oe = norm.to_original(s, e)
+            if norm.traditional and label in ("AGENCY", "TOWN"):
+                norm_value = {"name": norm.text[s:e]}  # the simplified name, for joining with other plans
             entities.append(Entity(label, os_, oe, text[os_:oe], norm=norm_value, score=score, source=source))
         # 2. tasks: structural items the task filter keeps
         scores = self.task_filter.scores(norm.text, structure)
@@ -148,7 +153,8 @@ class Extractor:
         tasks = []
         for item, score in kept:
             s, e = norm.to_original(item.start, item.end)
-            task = Task(s, e, text[s:e], section=list(item.section), title=item.title, number=item.number,
+            task = Task(s, e, text[s:e], section=[as_written(norm, h) for h in item.section],
+                        title=as_written(norm, item.title, item.start), number=item.number,
                         source=item.source, score=score)
             task.metrics = [ent for ent in entities if ent.label == "METRIC" and s <= ent.start and ent.end <= e]
             tasks.append(task)
@@ -224,6 +230,29 @@ def _front_meta(structure: Structure) -> dict:
     return meta
 
 
+def as_written(norm: NormalizedText, phrase: str | None, near: int = 0) -> str | None:
+    """A phrase of the normalised text in the characters the caller wrote.
+
+    Only a document converted from traditional characters needs this: what
+    govie reports should read as the caller's text does, while the structure
+    parser worked on the simplified one. Normalisation outside Chinese
+    characters (full-width digits, spaces) is kept, as headings always had it.
+    """
+    if not norm.traditional or not phrase:
+        return phrase
+    at = norm.text.find(phrase, near)
+    if at < 0:
+        at = norm.text.find(phrase)
+    if at < 0:
+        return phrase
+    chars = []
+    for i in range(at, at + len(phrase)):
+        written = norm.original[norm.offsets[i]]
+        chars.append(written if _HAN.match(written) else norm.text[i])
+    return "".join(chars)
+
+
 def _section(sec, norm: NormalizedText) -> Section:
     s, e = norm.to_original(sec.start, sec.end)
-    return Section(sec.title, sec.level, s, e, sec.task_section, [_section(c, norm) for c in sec.children])
+    return Section(as_written(norm, sec.title, sec.start), sec.level, s, e, sec.task_section,
+                   [_section(c, norm) for c in sec.children])

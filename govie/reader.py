@@ -2,7 +2,7 @@
 
 Plain text files are decoded; saved web pages (.html, .htm) are reduced to
 the document's own text by ``govie.html``; Word files (.docx) are read by
-``govie.docx``.
+``govie.docx`` and PDF files by ``govie.pdf``.
 
 UTF-8 (with or without BOM) is tried first because it is unambiguous; other
 encodings (GBK/GB18030, Big5) are detected by charset-normalizer rather than
@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError
+from .errors import FileContentError, InputError
 
-TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".docx")
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".docx", ".pdf")
 
 
 @dataclass
@@ -29,14 +29,16 @@ def read(path) -> ReadResult:
     path = Path(path)
     if not path.is_file():
         raise InputError("E003", path=path)
-    if path.suffix.lower() == ".docx":
-        from .docx import docx_to_text
-
+    suffix = path.suffix.lower()
+    if suffix in _BINARY:
+        kind, reader = _BINARY[suffix]
         try:
-            text, page_meta = docx_to_text(path)
-        except Exception as err:  # python-docx raises several kinds for a damaged file
-            raise InputError("E005", path=path, reason=f"not a readable .docx file ({type(err).__name__})") from None
-        return ReadResult(text, {"source": str(path), **page_meta})
+            text, file_meta = reader(path)
+        except FileContentError as err:
+            raise InputError("E005", path=path, reason=str(err)) from None
+        except Exception as err:  # each library raises its own kinds for a damaged file
+            raise InputError("E005", path=path, reason=f"not a readable {kind} file ({type(err).__name__})") from None
+        return ReadResult(text, {"source": str(path), **file_meta})
     try:
         data = path.read_bytes()
     except OSError as err:
@@ -54,6 +56,22 @@ def read(path) -> ReadResult:
             raise InputError("E005", path=path, reason=f"not a readable HTML page ({err})") from None
         meta.update(page_meta)
     return ReadResult(text, meta)
+
+
+def _read_docx(path):
+    from .docx import docx_to_text
+
+    return docx_to_text(path)
+
+
+def _read_pdf(path):
+    from .pdf import pdf_to_text
+
+    return pdf_to_text(path)
+
+
+# Formats that are not text in some encoding: suffix -> (name in errors, reader)
+_BINARY = {".docx": (".docx", _read_docx), ".pdf": (".pdf", _read_pdf)}
 
 
 def decode(data: bytes) -> tuple[str | None, str | None]:

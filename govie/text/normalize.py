@@ -4,12 +4,16 @@ Work plans arrive with full-width digits and punctuation (１２０家，（一�
 ideographic spaces and stray spaces inside numbers (``1.6 个百分点``). The
 models see one spelling of each; users must get offsets into the string they
 passed. So normalisation is character-wise (each output character remembers
-the input character it came from) and deletions are recorded too.
+the input character it came from) and deletions are recorded too. Text in
+traditional characters is converted to simplified first, character for
+character (``govie.text.script``), so the same map serves.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from .script import to_simplified
 
 # Spaces that separate a number from its unit or split a number: "1.6 个百分点",
 # "20732 架次", "63 家". Removing them lets one pattern match both spellings.
@@ -37,6 +41,7 @@ class NormalizedText:
     text: str
     original: str
     offsets: list  # offsets[i] = index in original of text[i]; offsets[len(text)] = len(original)
+    traditional: bool = False  # the original was written in traditional characters and converted
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised [start, end) span to the input's [start, end)."""
@@ -63,10 +68,13 @@ def normalize(text: str) -> NormalizedText:
     >>> start = n.text.index("1.6个百分点")
     >>> n.original[slice(*n.to_original(start, start + 7))]
     '1.6 个百分点'
+    >>> normalize("區民政局牽頭").text
+    '区民政局牵头'
     """
+    simplified = to_simplified(text)
     out: list[str] = []
     offsets: list[int] = []
-    for i, ch in enumerate(text):
+    for i, ch in enumerate(simplified or text):
         mapped = _char_map(ch)
         for c in mapped:
             out.append(c)
@@ -84,4 +92,4 @@ def normalize(text: str) -> NormalizedText:
         final = "".join(c for c, k in zip(mapped_text, keep) if k)
         final_offsets = [o for o, k in zip(offsets, keep) if k]
     final_offsets.append(len(text))
-    return NormalizedText(final, text, final_offsets)
+    return NormalizedText(final, text, final_offsets, traditional=simplified is not None)
