@@ -55,6 +55,21 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--workers", type=int, default=1, metavar="N", help="processes to use (default 1)")
     ex.set_defaults(func=_cmd_extract)
 
+    rd = sub.add_parser("render", help="an HTML page: the text with what govie found marked, and the table",
+                        description="Extract documents and write one self-contained HTML page (inline CSS, no "
+                                    "scripts or downloads): each document's text with entities and tasks marked, "
+                                    "every task's lead, owners, deadline and targets, and the accountability "
+                                    "table. A file that fails is reported on the page and on stderr; the "
+                                    "others still render, and the exit status is 1.")
+    rd.add_argument("paths", nargs="+", metavar="DOC", help="file (.txt, .html, .docx), directory, or - for "
+                                                            "standard input")
+    rd.add_argument("-o", "--output", required=True, metavar="OUT.html", help="the page to write")
+    rd.add_argument("--title", help="page title (default: the names of the inputs)")
+    rd.add_argument("--year", type=int, help="the year the plans are for (default: inferred per document)")
+    rd.add_argument("--model", metavar="DIR", help="model directory from `govie train` (default: bundled model)")
+    rd.add_argument("--workers", type=int, default=1, metavar="N", help="processes to use (default 1)")
+    rd.set_defaults(func=_cmd_render)
+
     tr = sub.add_parser("train", help="train a model from annotated records",
                         description="Train the entity tagger (and relation classifier) from records in the format "
                                     "of data/ANNOTATION.md, deterministically for a given --seed.")
@@ -235,76 +250,107 @@ def _cmd_data_stats(args) -> int:
     return 0
 
 
-def _cmd_extract(args) -> int:
-    from .api import load
-    from .output import write_csv, write_jsonl, write_table, write_xlsx
+def _documents(args, extractor, failures: list):
+    """(name, Document) for each input of `extract` or `render`, in input order.
+
+    A file that cannot be read or extracted becomes a Document carrying the
+    error, is reported on stderr and appended to ``failures``, so one bad
+    input never loses the others.
+    """
     from .reader import iter_paths, read
+
+    sources = []
+    for raw in args.paths:
+        if raw == "-":
+            sources.append(("<stdin>", None))
+        else:
+            found = iter_paths([raw])
+            if not found:
+                failures.append(raw)
+                print(f"govie: {raw}: no documents found", file=sys.stderr)
+            sources.extend((str(f), f) for f in found)
+
+    def texts():
+        for name, path in sources:
+            try:
+                yield name, path, (sys.stdin.read() if path is None else read(path).text), None
+            except Exception as err:
+                yield name, path, None, str(err)
+
+    if args.workers > 1:
+        # Read in this process, extract in the pool; results keep the input order.
+        import itertools
+
+        from .document import Document
+
+        read_items, to_extract = itertools.tee(texts())
+        docs = extractor.extract_many((t if t is not None else "" for _, _, t, _ in to_extract),
+                                      year=args.year, n_process=args.workers)
+        results = ((name, path, Document(text="", meta={"error": err}) if err else doc)
+                   for (name, path, _, err), doc in zip(read_items, docs))
+    else:
+        results = ((name, path, extractor.extract_safe(t, year=args.year) if err is None
+                    else _error_doc(err)) for name, path, t, err in texts())
+    progress = _progress_bar(len(sources))
+    for name, path, doc in results:
+        doc.meta["source"] = name
+        if doc.meta.get("error"):
+            failures.append(name)
+            print(f"govie: {name}: {doc.meta['error']}", file=sys.stderr)
+        if progress is not None:
+            progress.advance(progress.task_ids[0])
+        yield Path(name).stem if path is not None else name, doc
+    if progress is not None:
+        progress.stop()
+
+
+def _load_extractor(args):
+    """The model named by --model, or None after saying on stderr why it cannot be used."""
+    from .api import load
+
+    try:
+        return load(args.model)
+    except Exception as err:
+        print(f"govie: {err}", file=sys.stderr)
+        return None
+
+
+def _cmd_extract(args) -> int:
+    from .output import write_csv, write_jsonl, write_table, write_xlsx
 
     fmt = args.format or ("xlsx" if args.output and args.output.endswith(".xlsx") else
                           "table" if sys.stdout.isatty() and not args.output else "jsonl")
     if fmt == "xlsx" and not args.output:
         print("govie: --format xlsx needs -o FILE.xlsx", file=sys.stderr)
         return 2
-    try:
-        extractor = load(args.model)
-    except Exception as err:
-        print(f"govie: {err}", file=sys.stderr)
+    extractor = _load_extractor(args)
+    if extractor is None:
         return 2
     failures = []
 
-    def documents():
-        sources = []
-        for raw in args.paths:
-            if raw == "-":
-                sources.append(("<stdin>", None))
-            else:
-                found = iter_paths([raw])
-                if not found:
-                    failures.append(raw)
-                    print(f"govie: {raw}: no documents found", file=sys.stderr)
-                sources.extend((str(f), f) for f in found)
-        def texts():
-            for name, path in sources:
-                try:
-                    yield name, path, (sys.stdin.read() if path is None else read(path).text), None
-                except Exception as err:
-                    yield name, path, None, str(err)
-
-        if args.workers > 1:
-            # Read in this process, extract in the pool; results keep the input order.
-            import itertools
-
-            from .document import Document
-
-            read_items, to_extract = itertools.tee(texts())
-            docs = extractor.extract_many((t if t is not None else "" for _, _, t, _ in to_extract),
-                                          year=args.year, n_process=args.workers)
-            results = ((name, path, Document(text="", meta={"error": err}) if err else doc)
-                       for (name, path, _, err), doc in zip(read_items, docs))
-        else:
-            results = ((name, path, extractor.extract_safe(t, year=args.year) if err is None
-                        else _error_doc(err)) for name, path, t, err in texts())
-        progress = _progress_bar(len(sources))
-        for name, path, doc in results:
-            doc.meta["source"] = name
-            if doc.meta.get("error"):
-                failures.append(name)
-                print(f"govie: {name}: {doc.meta['error']}", file=sys.stderr)
-            if progress is not None:
-                progress.advance(progress.task_ids[0])
-            yield Path(name).stem if path is not None else name, doc
-        if progress is not None:
-            progress.stop()
-
     if fmt == "xlsx":
-        write_xlsx(documents(), args.output)
+        write_xlsx(_documents(args, extractor, failures), args.output)
     else:
         out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
         try:
-            {"jsonl": write_jsonl, "csv": write_csv, "table": write_table}[fmt](documents(), out)
+            writer = {"jsonl": write_jsonl, "csv": write_csv, "table": write_table}[fmt]
+            writer(_documents(args, extractor, failures), out)
         finally:
             if args.output:
                 out.close()
+    return 1 if failures else 0
+
+
+def _cmd_render(args) -> int:
+    from .render import write_html
+
+    extractor = _load_extractor(args)
+    if extractor is None:
+        return 2
+    failures: list = []
+    with open(args.output, "w", encoding="utf-8") as out:
+        title = args.title or ", ".join(Path(p).name if p != "-" else "stdin" for p in args.paths)
+        write_html(_documents(args, extractor, failures), out, title=title)
     return 1 if failures else 0
 
 

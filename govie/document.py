@@ -152,6 +152,12 @@ class Document:
             })
         return out
 
+    def to_html(self, *, title: str | None = None) -> str:
+        """A self-contained page for checking the results against the text (see ``govie.render``)."""
+        from .render import to_html
+
+        return to_html([self], title=title or self.meta.get("title"))
+
 
 def _metric_str(m: Entity) -> str:
     n = m.norm or {}
